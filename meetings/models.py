@@ -1,0 +1,371 @@
+"""The record: meeting series (working groups), their sessions, delegations, the
+officials who lead them, and the articles and sentences every fact comes from.
+
+Identity and integrity live in the database: natural keys are unique, a session number
+is unique within its series, an article is stored once per content hash, and the
+people, places and sources that history refers to cannot be deleted from under it.
+"""
+
+import datetime
+
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+
+from meetings.querysets import (
+    ArticleQuerySet,
+    OfficialQuerySet,
+    SessionQuerySet,
+    WorkingGroupQuerySet,
+)
+
+KINDS = [
+    ("joint-working-group", "Joint working group"),
+    ("consultations", "Consultations"),
+    ("dialogue", "Dialogue"),
+    ("joint-commission", "Joint commission"),
+    ("committee", "Committee"),
+    ("expert-group", "Expert group"),
+    ("summit", "Summit"),
+    ("ministerial", "Ministerial meeting"),
+    ("conference", "Conference"),
+    ("other", "Other"),
+]
+
+TOPICS = [
+    (slug, slug.replace("-", " ").capitalize())
+    for slug in [
+        "counter-terrorism",
+        "security",
+        "defence",
+        "cyber",
+        "maritime",
+        "trade",
+        "investment",
+        "economy",
+        "finance",
+        "energy",
+        "nuclear",
+        "disarmament",
+        "space",
+        "science-technology",
+        "health",
+        "agriculture",
+        "environment",
+        "climate",
+        "water",
+        "migration",
+        "consular",
+        "law-enforcement",
+        "drugs",
+        "border",
+        "connectivity",
+        "transport",
+        "education",
+        "culture",
+        "human-rights",
+        "humanitarian",
+        "political",
+        "regional",
+    ]
+]
+
+
+class DatePrecision(models.TextChoices):
+    DAY = "day", "Day"
+    MONTH = "month", "Month"
+    YEAR = "year", "Year"
+
+
+def format_partial_date(value: datetime.date | None, precision: str) -> str | None:
+    """ISO text of a date known to a day, a month ("2019-11") or a year ("2019")."""
+    if value is None:
+        return None
+    if precision == DatePrecision.YEAR:
+        return f"{value.year:04d}"
+    if precision == DatePrecision.MONTH:
+        return f"{value.year:04d}-{value.month:02d}"
+    return value.isoformat()
+
+
+def parse_partial_date(text: str | None) -> tuple[datetime.date | None, str]:
+    """Inverse of format_partial_date; raises ValueError on anything else."""
+    if not text:
+        return None, DatePrecision.DAY
+    parts = [int(p) for p in text.split("-")]
+    if len(parts) == 1:
+        return datetime.date(parts[0], 1, 1), DatePrecision.YEAR
+    if len(parts) == 2:
+        return datetime.date(parts[0], parts[1], 1), DatePrecision.MONTH
+    return datetime.date(*parts), DatePrecision.DAY
+
+
+class Country(models.Model):
+    alpha3 = models.CharField("ISO alpha-3", max_length=3, primary_key=True)
+    alpha2 = models.CharField("ISO alpha-2", max_length=2, unique=True)
+    name = models.CharField(max_length=100)
+    other_names = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "countries"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(alpha3__regex=r"^[A-Z]{3}$"), name="country_alpha3_format"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("meetings:country", args=[self.alpha3])
+
+
+class Organization(models.Model):
+    short_name = models.CharField(max_length=30, unique=True)
+    full_name = models.CharField(max_length=200, blank=True)
+    members = models.ManyToManyField(Country, blank=True, related_name="organizations")
+
+    class Meta:
+        ordering = ["short_name"]
+
+    def __str__(self) -> str:
+        return self.short_name
+
+
+class Official(models.Model):
+    """One real person, whatever spellings the articles use."""
+
+    name = models.CharField(max_length=200)
+    other_names = models.JSONField(default=list, blank=True)
+    # The state or organisation the person represents; resolution only matches people
+    # of the same side.
+    country = models.ForeignKey(
+        Country, null=True, blank=True, on_delete=models.PROTECT, related_name="officials"
+    )
+    organization = models.ForeignKey(
+        Organization, null=True, blank=True, on_delete=models.PROTECT, related_name="officials"
+    )
+
+    objects = OfficialQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        indexes = [models.Index(fields=["name"])]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("meetings:official", args=[self.pk])
+
+
+class WorkingGroup(models.Model):
+    """A standing mechanism: the meeting series whose sessions we track."""
+
+    name = models.CharField(max_length=300)
+    slug = models.SlugField(max_length=200, unique=True)
+    other_names = models.JSONField(default=list, blank=True)
+    kind = models.CharField(max_length=30, choices=KINDS, default="other")
+    topic = models.CharField(max_length=30, choices=TOPICS, blank=True)
+    parties = models.ManyToManyField(Country, blank=True, related_name="working_groups")
+    organizations = models.ManyToManyField(Organization, blank=True, related_name="working_groups")
+    # Parties, organisations, kind and topic as one string: how ingestion finds the
+    # series an article speaks of, whatever name the article gives it.
+    natural_key = models.CharField(max_length=300, unique=True, null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = WorkingGroupQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("meetings:series", args=[self.slug])
+
+
+class Session(models.Model):
+    class Status(models.TextChoices):
+        HELD = "held", "Held"
+        PLANNED = "planned", "Planned"
+
+    working_group = models.ForeignKey(
+        WorkingGroup, on_delete=models.PROTECT, related_name="sessions"
+    )
+    number = models.PositiveIntegerField(null=True, blank=True)
+    start_date = models.DateField(null=True, blank=True)
+    start_precision = models.CharField(
+        max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY
+    )
+    end_date = models.DateField(null=True, blank=True)
+    city = models.CharField(max_length=100, blank=True)
+    country = models.ForeignKey(
+        Country, null=True, blank=True, on_delete=models.PROTECT, related_name="sessions_hosted"
+    )
+    virtual = models.BooleanField(default=False)
+    status = models.CharField(max_length=7, choices=Status.choices, default=Status.HELD)
+    # Disagreements between sources: [{"field": "city", "values": {"Moscow": ["a.txt"], ...}}]
+    conflicts = models.JSONField(default=list, blank=True)
+    # Fields set or corrected by hand in the admin; ingestion never overwrites them.
+    manual_fields = models.JSONField(default=list, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = SessionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["working_group", "start_date", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["working_group", "number"],
+                condition=Q(number__isnull=False),
+                name="session_unique_number_in_series",
+            ),
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True)
+                | Q(start_date__isnull=True)
+                | Q(end_date__gte=models.F("start_date")),
+                name="session_ends_after_start",
+            ),
+            models.CheckConstraint(
+                condition=Q(number__isnull=True) | Q(number__gte=1),
+                name="session_number_positive",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["start_date"]),
+            models.Index(fields=["status", "start_date"]),
+        ]
+
+    def __str__(self) -> str:
+        label = f"session {self.number}" if self.number else "session"
+        return f"{self.working_group.name}, {label}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("meetings:session", args=[self.pk])
+
+    @property
+    def start_display(self) -> str | None:
+        return format_partial_date(self.start_date, self.start_precision)
+
+    @property
+    def venue(self) -> str:
+        if self.virtual:
+            return "Virtual"
+        return ", ".join(part for part in (self.city, self.country_id or "") if part)
+
+
+class Delegation(models.Model):
+    """One side at a session: a state or an organisation, and who led it."""
+
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="delegations")
+    country = models.ForeignKey(
+        Country, null=True, blank=True, on_delete=models.PROTECT, related_name="delegations"
+    )
+    organization = models.ForeignKey(
+        Organization, null=True, blank=True, on_delete=models.PROTECT, related_name="delegations"
+    )
+    head = models.ForeignKey(
+        Official, null=True, blank=True, on_delete=models.PROTECT, related_name="delegations_led"
+    )
+    head_title = models.CharField("title as reported", max_length=500, blank=True)
+    members = models.ManyToManyField(Official, blank=True, related_name="delegations_joined")
+
+    class Meta:
+        ordering = ["session", "country", "organization"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(country__isnull=False) & Q(organization__isnull=True))
+                | (Q(country__isnull=True) & Q(organization__isnull=False)),
+                name="delegation_one_party",
+            ),
+            models.UniqueConstraint(
+                fields=["session", "country"],
+                condition=Q(country__isnull=False),
+                name="delegation_one_per_country",
+            ),
+            models.UniqueConstraint(
+                fields=["session", "organization"],
+                condition=Q(organization__isnull=False),
+                name="delegation_one_per_organization",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.party_code} at {self.session}"
+
+    @property
+    def party_code(self) -> str:
+        return self.country_id or (self.organization.short_name if self.organization else "")
+
+
+class Article(models.Model):
+    class Outcome(models.TextChoices):
+        MEETING = "meeting", "Reports a session"
+        NOT_MEETING = "not_meeting", "Not a meeting"
+        REJECTED = "rejected", "Rejected"
+
+    source_name = models.CharField(max_length=300, help_text="The file or entry it came from.")
+    url = models.URLField(max_length=1000, blank=True)
+    outlet = models.CharField(max_length=200, blank=True)
+    published = models.DateField(null=True, blank=True)
+    title = models.CharField(max_length=500, blank=True)
+    text = models.TextField(blank=True)
+    content_hash = models.CharField(max_length=64, unique=True)
+    ingested_at = models.DateTimeField(auto_now_add=True)
+    outcome = models.CharField(max_length=12, choices=Outcome.choices)
+    reason = models.CharField(max_length=500, blank=True)
+    # The session the article reports, if any; a session with sources cannot vanish.
+    session = models.ForeignKey(
+        Session, null=True, blank=True, on_delete=models.PROTECT, related_name="articles"
+    )
+    # The extractor's report as the contract's JSON, kept for audit and re-resolution.
+    report = models.JSONField(null=True, blank=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published", "source_name"]
+        indexes = [models.Index(fields=["outcome"]), models.Index(fields=["published"])]
+
+    def __str__(self) -> str:
+        return self.title or self.source_name
+
+    def get_absolute_url(self) -> str:
+        return reverse("meetings:article", args=[self.pk])
+
+
+class Evidence(models.Model):
+    """The sentence of an article that supports one fact."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="evidence")
+    session = models.ForeignKey(
+        Session, null=True, blank=True, on_delete=models.CASCADE, related_name="evidence"
+    )
+    delegation = models.ForeignKey(
+        Delegation, null=True, blank=True, on_delete=models.CASCADE, related_name="evidence"
+    )
+    fact = models.CharField(max_length=60)
+    value = models.CharField(max_length=500, blank=True)
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+
+    class Meta:
+        ordering = ["article", "start", "fact"]
+        verbose_name_plural = "evidence"
+        constraints = [
+            models.CheckConstraint(condition=Q(end__gt=models.F("start")), name="evidence_span"),
+            models.UniqueConstraint(
+                fields=["article", "session", "fact", "start"], name="evidence_once"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.fact} = {self.value}"
+
+    @property
+    def sentence(self) -> str:
+        return self.article.text[self.start : self.end]

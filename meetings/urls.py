@@ -1,0 +1,15 @@
+from django.urls import path
+
+from meetings import views
+
+app_name = "meetings"
+
+urlpatterns = [
+    path("", views.SeriesListView.as_view(), name="series_list"),
+    path("series/<slug:slug>/", views.SeriesDetailView.as_view(), name="series"),
+    path("sessions/", views.SessionListView.as_view(), name="session_list"),
+    path("sessions/<int:pk>/", views.SessionDetailView.as_view(), name="session"),
+    path("countries/<str:pk>/", views.CountryDetailView.as_view(), name="country"),
+    path("officials/<int:pk>/", views.OfficialDetailView.as_view(), name="official"),
+    path("articles/<int:pk>/", views.ArticleDetailView.as_view(), name="article"),
+]
