@@ -37,6 +37,7 @@ class OfficialFactory(factory.django.DjangoModelFactory):
 class WorkingGroupFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = models.WorkingGroup
+        skip_postgeneration_save = True
 
     name = factory.Sequence(lambda n: f"Joint Working Group {n}")
     slug = factory.Sequence(lambda n: f"joint-working-group-{n}")
