@@ -1,0 +1,401 @@
+"""Merging duplicates: two officials who are one person, two working groups that are one
+series.
+
+Each merge is computed first as a plan (what moves where, which names are kept), then
+applied in one transaction, so a merge either happens whole or not at all. Nothing is
+lost: sessions, delegations, articles and evidence of the removed row end up on the kept
+one; its names become the kept row's other names. The admin's merge actions and
+ingestion both use these functions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.db.models import Q
+
+from meetings.models import (
+    Article,
+    DatePrecision,
+    Delegation,
+    Evidence,
+    Official,
+    Session,
+    WorkingGroup,
+)
+
+# The facts of a session that a person may set or correct by hand; a field listed in
+# Session.manual_fields is never overwritten by ingestion or by a merge.
+SESSION_FACT_FIELDS: tuple[str, ...] = (
+    "number",
+    "start_date",
+    "start_precision",
+    "end_date",
+    "city",
+    "country",
+    "virtual",
+    "status",
+)
+
+
+class MergeError(ValueError):
+    """The two rows cannot be merged (e.g. they are the same row)."""
+
+
+def combine_names(*, name: str, other_names: Iterable[str], extra: Iterable[str]) -> list[str]:
+    """`other_names` followed by `extra`, without blanks, without `name` and without
+    repeats (compared case-insensitively; the first spelling seen wins)."""
+    seen = {name.strip().casefold()}
+    combined = []
+    for candidate in [*other_names, *extra]:
+        text = (candidate or "").strip()
+        key = text.casefold()
+        if text and key not in seen:
+            seen.add(key)
+            combined.append(text)
+    return combined
+
+
+def add_manual_fields(*, manual_fields: Iterable[str], fields: Iterable[str]) -> list[str]:
+    """`manual_fields` plus those of `fields` that are session facts (model field names,
+    or "delegation.<party>.head" for the head of one side), in a stable order: the
+    session's fields first, then the rest sorted."""
+    wanted = set(manual_fields) | {
+        name for name in fields if name in SESSION_FACT_FIELDS or name.startswith("delegation.")
+    }
+    known = [name for name in SESSION_FACT_FIELDS if name in wanted]
+    # Keep anything unexpected that was stored before rather than silently dropping it.
+    return known + sorted(wanted - set(SESSION_FACT_FIELDS))
+
+
+# --- Officials -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OfficialMergePlan:
+    keep_id: int
+    remove_id: int
+    other_names: list[str]
+    delegations_led: list[int]
+    # Delegations remove was a member of: the kept official joins them instead, unless
+    # the kept official already leads or joins them.
+    delegations_joined: list[int]
+    delegations_joined_already: list[int]
+    fill_fields: dict[str, object] = field(default_factory=dict)
+
+    def describe(self) -> str:
+        return (
+            f"{len(self.delegations_led)} delegation(s) led and "
+            f"{len(self.delegations_joined) + len(self.delegations_joined_already)} "
+            f"joined moved; other names: {', '.join(self.other_names) or 'none'}"
+        )
+
+
+def plan_official_merge(*, keep: Official, remove: Official) -> OfficialMergePlan:
+    """What merging `remove` into `keep` would change; reads only."""
+    if keep.pk == remove.pk:
+        raise MergeError("Cannot merge an official into itself.")
+    kept_delegations = set(
+        Delegation.objects.filter(Q(head=keep) | Q(members=keep)).values_list("pk", flat=True)
+    )
+    joined = sorted(Delegation.objects.filter(members=remove).values_list("pk", flat=True))
+    fill = {}
+    if keep.country_id is None and remove.country_id is not None:
+        fill["country_id"] = remove.country_id
+    if keep.organization_id is None and remove.organization_id is not None:
+        fill["organization_id"] = remove.organization_id
+    return OfficialMergePlan(
+        keep_id=keep.pk,
+        remove_id=remove.pk,
+        other_names=combine_names(
+            name=keep.name,
+            other_names=keep.other_names,
+            extra=[remove.name, *remove.other_names],
+        ),
+        delegations_led=sorted(Delegation.objects.filter(head=remove).values_list("pk", flat=True)),
+        delegations_joined=[pk for pk in joined if pk not in kept_delegations],
+        delegations_joined_already=[pk for pk in joined if pk in kept_delegations],
+        fill_fields=fill,
+    )
+
+
+def apply_official_merge(plan: OfficialMergePlan) -> None:
+    """Carries out a plan from plan_official_merge; call inside a transaction."""
+    Delegation.objects.filter(pk__in=plan.delegations_led).update(head_id=plan.keep_id)
+    Membership = Delegation.members.through
+    Membership.objects.filter(official_id=plan.remove_id).delete()
+    Membership.objects.bulk_create(
+        [Membership(delegation_id=pk, official_id=plan.keep_id) for pk in plan.delegations_joined]
+    )
+    # A delegation now led by the kept official does not also list them as a member.
+    Membership.objects.filter(
+        official_id=plan.keep_id, delegation_id__in=plan.delegations_led
+    ).delete()
+    Official.objects.filter(pk=plan.keep_id).update(
+        other_names=plan.other_names, **plan.fill_fields
+    )
+    Official.objects.filter(pk=plan.remove_id).delete()
+
+
+def merge_officials(*, keep: Official, remove: Official) -> OfficialMergePlan:
+    """Merges `remove` into `keep` (two records of one person) and deletes `remove`.
+
+    Delegations `remove` led or joined are moved to `keep`; `remove`'s name and other
+    names become `keep`'s other names; a country or organisation `keep` lacks is taken
+    from `remove`. Raises MergeError when both are the same row. Returns the plan applied.
+    """
+    with transaction.atomic():
+        keep, remove = _lock(Official, keep, remove)
+        plan = plan_official_merge(keep=keep, remove=remove)
+        apply_official_merge(plan)
+    return plan
+
+
+# --- Working groups --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SessionMerge:
+    """One session of the removed group folded into the kept group's session of the same
+    number."""
+
+    keep_id: int
+    remove_id: int
+    number: int | None
+    # Delegations moved as they are, and (remove's, keep's) pairs for the same party.
+    delegations_moved: list[int]
+    delegations_folded: list[tuple[int, int]]
+    articles: list[int]
+    evidence_moved: list[int]
+    # Evidence already recorded on the kept session (same article, fact and offset).
+    evidence_duplicates: list[int]
+    field_updates: dict[str, object]
+    conflicts: list[dict]
+    manual_fields: list[str]
+
+
+@dataclass(frozen=True)
+class WorkingGroupMergePlan:
+    keep_id: int
+    remove_id: int
+    other_names: list[str]
+    natural_key: str | None
+    sessions_moved: list[int]
+    sessions_merged: list[SessionMerge]
+    parties: list[str]
+    organizations: list[int]
+
+    def describe(self) -> str:
+        return (
+            f"{len(self.sessions_moved)} session(s) moved, "
+            f"{len(self.sessions_merged)} merged into the same session of the kept group; "
+            f"other names: {', '.join(self.other_names) or 'none'}"
+        )
+
+
+def plan_working_group_merge(*, keep: WorkingGroup, remove: WorkingGroup) -> WorkingGroupMergePlan:
+    """What merging `remove` into `keep` would change; reads only."""
+    if keep.pk == remove.pk:
+        raise MergeError("Cannot merge a working group into itself.")
+    kept_by_key = {}
+    for session in Session.objects.filter(working_group=keep).order_by("pk"):
+        kept_by_key.setdefault(session_identity(session), session)
+    kept_by_key.pop(None, None)
+    moved, merged = [], []
+    for session in Session.objects.filter(working_group=remove).order_by("pk"):
+        key = session_identity(session)
+        target = kept_by_key.get(key) if key else None
+        if target is None:
+            moved.append(session.pk)
+        else:
+            merged.append(_plan_session_merge(keep=target, remove=session))
+    kept_parties = set(keep.parties.values_list("pk", flat=True))
+    kept_organizations = set(keep.organizations.values_list("pk", flat=True))
+    return WorkingGroupMergePlan(
+        keep_id=keep.pk,
+        remove_id=remove.pk,
+        other_names=combine_names(
+            name=keep.name,
+            other_names=keep.other_names,
+            extra=[remove.name, *remove.other_names],
+        ),
+        natural_key=keep.natural_key or remove.natural_key,
+        sessions_moved=moved,
+        sessions_merged=merged,
+        parties=sorted(set(remove.parties.values_list("pk", flat=True)) - kept_parties),
+        organizations=sorted(
+            set(remove.organizations.values_list("pk", flat=True)) - kept_organizations
+        ),
+    )
+
+
+def session_identity(session: Session) -> tuple | None:
+    """What makes two sessions of one series the same session: the number, or, when
+    neither has one, the exact day it started. None when neither is known."""
+    if session.number:
+        return ("number", session.number)
+    if session.start_date and session.start_precision == DatePrecision.DAY:
+        return ("day", session.start_date)
+    return None
+
+
+def _plan_session_merge(*, keep: Session, remove: Session) -> SessionMerge:
+    kept_parties = {
+        (delegation.country_id, delegation.organization_id): delegation.pk
+        for delegation in keep.delegations.all()
+    }
+    delegations_moved, delegations_folded = [], []
+    for delegation in remove.delegations.order_by("pk"):
+        kept = kept_parties.get((delegation.country_id, delegation.organization_id))
+        if kept is None:
+            delegations_moved.append(delegation.pk)
+        else:
+            delegations_folded.append((delegation.pk, kept))
+
+    kept_evidence = set(keep.evidence.values_list("article_id", "fact", "start"))
+    evidence_moved, evidence_duplicates = [], []
+    for pk, article_id, fact, start in remove.evidence.values_list(
+        "pk", "article_id", "fact", "start"
+    ).order_by("pk"):
+        if (article_id, fact, start) in kept_evidence:
+            evidence_duplicates.append(pk)
+        else:
+            kept_evidence.add((article_id, fact, start))
+            evidence_moved.append(pk)
+
+    field_updates, conflicts = _plan_session_facts(keep=keep, remove=remove)
+    return SessionMerge(
+        keep_id=keep.pk,
+        remove_id=remove.pk,
+        number=keep.number,
+        delegations_moved=delegations_moved,
+        delegations_folded=delegations_folded,
+        articles=sorted(remove.articles.values_list("pk", flat=True)),
+        evidence_moved=evidence_moved,
+        evidence_duplicates=evidence_duplicates,
+        field_updates=field_updates,
+        conflicts=conflicts,
+        manual_fields=add_manual_fields(
+            manual_fields=keep.manual_fields, fields=remove.manual_fields
+        ),
+    )
+
+
+def _plan_session_facts(*, keep: Session, remove: Session) -> tuple[dict, list[dict]]:
+    """Facts of `keep` filled in from `remove` where `keep` has none, a held report
+    winning over a planned one; disagreements become conflicts, never overwrites.
+    Fields corrected by hand on `keep` are left as they are."""
+    updates: dict[str, object] = {}
+    conflicts = list(keep.conflicts) + [
+        entry for entry in remove.conflicts if entry not in keep.conflicts
+    ]
+    manual = set(keep.manual_fields)
+    if "status" not in manual and remove.status == Session.Status.HELD:
+        updates["status"] = Session.Status.HELD
+    for name in ("start_date", "end_date", "city", "country_id"):
+        kept_value, other_value = getattr(keep, name), getattr(remove, name)
+        if name.removesuffix("_id") in manual or other_value in (None, ""):
+            continue
+        if kept_value in (None, ""):
+            updates[name] = other_value
+            if name == "start_date":
+                updates["start_precision"] = remove.start_precision
+        elif kept_value != other_value:
+            conflicts.append(
+                {
+                    "field": name.removesuffix("_id"),
+                    "values": {
+                        str(kept_value): _sources(keep),
+                        str(other_value): _sources(remove),
+                    },
+                }
+            )
+    if "virtual" not in manual and remove.virtual and not keep.virtual:
+        updates["virtual"] = True
+    return updates, conflicts
+
+
+def _sources(session: Session) -> list[str]:
+    return sorted(session.articles.values_list("source_name", flat=True))
+
+
+def apply_working_group_merge(plan: WorkingGroupMergePlan) -> None:
+    """Carries out a plan from plan_working_group_merge; call inside a transaction."""
+    for merge in plan.sessions_merged:
+        _apply_session_merge(merge)
+    Session.objects.filter(pk__in=plan.sessions_moved).update(working_group_id=plan.keep_id)
+    keep = WorkingGroup.objects.get(pk=plan.keep_id)
+    keep.parties.add(*plan.parties)
+    keep.organizations.add(*plan.organizations)
+    # The natural key is unique: free it before the kept group takes it over.
+    WorkingGroup.objects.filter(pk=plan.remove_id).delete()
+    WorkingGroup.objects.filter(pk=plan.keep_id).update(
+        other_names=plan.other_names, natural_key=plan.natural_key
+    )
+
+
+def _apply_session_merge(merge: SessionMerge) -> None:
+    Membership = Delegation.members.through
+    for removed_pk, kept_pk in merge.delegations_folded:
+        removed = Delegation.objects.get(pk=removed_pk)
+        kept = Delegation.objects.get(pk=kept_pk)
+        Evidence.objects.filter(delegation_id=removed_pk).update(delegation_id=kept_pk)
+        members = set(removed.members.values_list("pk", flat=True)) - set(
+            kept.members.values_list("pk", flat=True)
+        )
+        if removed.head_id and removed.head_id != kept.head_id:
+            if kept.head_id is None:
+                kept.head_id, kept.head_title = removed.head_id, removed.head_title
+            else:
+                # Two heads reported for one side: keep the other as a member.
+                members.add(removed.head_id)
+        if not kept.head_title:
+            kept.head_title = removed.head_title
+        kept.save(update_fields=["head", "head_title"])
+        Membership.objects.bulk_create(
+            [
+                Membership(delegation_id=kept_pk, official_id=official)
+                for official in sorted(members - {kept.head_id})
+            ]
+        )
+        removed.delete()
+    Delegation.objects.filter(pk__in=merge.delegations_moved).update(session_id=merge.keep_id)
+    Evidence.objects.filter(pk__in=merge.evidence_duplicates).delete()
+    Evidence.objects.filter(pk__in=merge.evidence_moved).update(session_id=merge.keep_id)
+    # Any evidence recorded after planning still points at the removed session: move it
+    # too, rather than let the cascade delete it.
+    Evidence.objects.filter(session_id=merge.remove_id).update(session_id=merge.keep_id)
+    Article.objects.filter(session_id=merge.remove_id).update(session_id=merge.keep_id)
+    Session.objects.filter(pk=merge.remove_id).delete()
+    Session.objects.filter(pk=merge.keep_id).update(
+        conflicts=merge.conflicts, manual_fields=merge.manual_fields, **merge.field_updates
+    )
+
+
+def merge_working_groups(*, keep: WorkingGroup, remove: WorkingGroup) -> WorkingGroupMergePlan:
+    """Merges `remove` into `keep` (two records of one meeting series), deletes `remove`.
+
+    Sessions of `remove` move to `keep`; a session `keep` already has (the same number,
+    or without numbers the same day: see session_identity) is merged into that one: its
+    articles, evidence and delegations move over, and a delegation of a side `keep`'s
+    session already has is folded into it (its evidence, members and a missing head
+    move over). Facts `keep`'s session lacks are filled in, disagreeing ones
+    recorded as conflicts. `remove`'s names become `keep`'s other names; parties and
+    organisations are united. Raises MergeError when both are the same row. Returns the
+    plan applied.
+    """
+    with transaction.atomic():
+        keep, remove = _lock(WorkingGroup, keep, remove)
+        plan = plan_working_group_merge(keep=keep, remove=remove)
+        apply_working_group_merge(plan)
+    return plan
+
+
+def _lock(model, keep, remove):
+    """Fresh copies of both rows, locked for the transaction where the database can."""
+    if keep.pk == remove.pk:
+        raise MergeError(f"Cannot merge a {model._meta.verbose_name} into itself.")
+    rows = model.objects.select_for_update().in_bulk([keep.pk, remove.pk])
+    return rows[keep.pk], rows[remove.pk]
