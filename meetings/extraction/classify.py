@@ -1,0 +1,272 @@
+"""Which mechanism mention, if any, reports a session that took place.
+
+A mention reports the article's session when its clause is not about the future ("will
+host", "agreed to set up", "ahead of"), not about the past ("previous", "had met", a date
+months before publication), not "on the sidelines of" something, and either stands in
+the lead, is backed by the headline, or carries an ordinal with an event verb.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+
+from meetings.extraction.dates import find_dates
+from meetings.extraction.gazetteer import ORG, gazetteer
+from meetings.extraction.mechanism import (
+    NOT_OWNERS,
+    Mechanism,
+    codes_of,
+    coordinated_groups,
+    find_mechanisms,
+)
+from meetings.extraction.text import Sentence
+
+FUTURE_BEFORE_RE = re.compile(
+    r"\b(?:will|would|shall|to\s+be\s+held|to\s+hold|to\s+host|to\s+meet|to\s+gather|"
+    r"to\s+convene|is\s+to|are\s+to|is\s+due|are\s+due|expected|plans?\s+to|planned|"
+    r"scheduled|set\s+to|slated|upcoming|forthcoming|next|ahead\s+of|preparations?\s+for|"
+    r"prepare\s+for|agreed\s+to\s+(?:set\s+up|establish|create|form|hold|launch|institute)|"
+    r"to\s+set\s+up|to\s+form|to\s+establish|to\s+create|proposed|proposal|hopes?\s+to|"
+    r"invit\w+|announced|to\s+launch|to\s+institutionali[sz]e|creation\s+of|"
+    r"establishment\s+of|setting\s+up|set\s+up\s+a|form\s+a)\b",
+    re.IGNORECASE,
+)
+FUTURE_AFTER_RE = re.compile(
+    r"\A[^.;]{0,25}?\b(?:will|would|is\s+expected|are\s+expected|is\s+scheduled|"
+    r"are\s+scheduled|is\s+due|to\s+be\s+held|is\s+set|is\s+planned|scheduled|slated)\b",
+    re.IGNORECASE,
+)
+HISTORY_RE = re.compile(
+    r"\b(?:previous|preceding|prior|had\s+(?:been\s+)?(?:met|held|convened|taken\s+place)|"
+    r"had\s+taken|was\s+set\s+up|was\s+established|were\s+institutionali[sz]ed|"
+    r"institutionali[sz]ed|the\s+one\s+held|recalled|recalling|last(?!\s+(?:week|month|"
+    r"night|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend))|"
+    r"earlier(?!\s+(?:this|today|in\s+the\s+day|on))|founded|launched\s+in)\b",
+    re.IGNORECASE,
+)
+SIDELINES_RE = re.compile(r"\b(?:sidelines?|margins?)\s+of\b", re.IGNORECASE)
+# "after the 9th session" may still be the article's event; "the visit followed the fifth
+# round" names a session only as the background of something else.
+WEAK_PASSING_RE = re.compile(r"\b(?:following|after|ahead\s+of|before)\b", re.IGNORECASE)
+STRONG_PASSING_RE = re.compile(
+    r"\b(?:followed|follows|preceded|precedes|came\s+after|on\s+the\s+heels\s+of|"
+    r"in\s+the\s+wake\s+of|outcomes?\s+of|results?\s+of|decisions?\s+of|implementation\s+of|"
+    r"follow-up\s+(?:to|of|on)|understandings?\s+reached\s+at|agreed\s+at)\b",
+    re.IGNORECASE,
+)
+# A sentence about a telephone call reports no session, whatever it mentions.
+PHONE_RE = re.compile(
+    r"\b(?:telephone|phone\s+call|by\s+phone|phone\s+conversation|"
+    r"telephonic)\b",
+    re.IGNORECASE,
+)
+# A concrete event in the past, not a mechanism's habits ("the dialogue has become...").
+DONE_RE = re.compile(
+    r"\b(?:held|co-chaired|chaired|met|convened|took\s+place|concluded|opened|gathered|hosted|"
+    r"presided|wrapped\s+up|kicked\s+off|began|ended|closed|attended|led|headed|was\s+"
+    r"represented)\b",
+    re.IGNORECASE,
+)
+EVENT_RE = re.compile(
+    r"\b(?:held|hold|holds|holding|co-chaired|co-chairs|co-chair|co-chairing|chaired|chairs|"
+    r"chairing|presided|presides|took\s+place|takes\s+place|taking\s+place|convened|convenes|"
+    r"met|meets|gathered|concluded|concludes|opened|opens|began|begins|wrapped\s+up|"
+    r"wraps\s+up|hosted|hosts|attended|kicked\s+off|under\s*way|was\s+held|were\s+held|"
+    r"at\s+the|after\s+the|following\s+the|during\s+the|in\s+the|led|participated|signed|"
+    r"agreed|discussed|reviewed|adopted|ended|closed)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Candidate:
+    sentence_index: int
+    mech: Mechanism
+    lead: bool
+    title_support: bool
+    parties: list[str]
+    organizations: list[str]
+
+
+def party_groups(text: str) -> list[list[str]]:
+    """Country lists in ``text`` ("Pakistan and Russia", "China, Japan and the ROK")."""
+    ents = [e for e in gazetteer().entities(text) if e.kind != ORG]
+    out = []
+    for group in coordinated_groups(ents, text):
+        parties, _ = codes_of(group)
+        if len(parties) >= 2:
+            out.append(parties)
+    return out
+
+
+def clause_before(text: str, pos: int) -> str:
+    """Up to 300 characters before ``pos``, from the last ";" or ":" on."""
+    lo = max(0, pos - 300)
+    cut = max(text.rfind(";", lo, pos), text.rfind(":", max(0, pos - 200), pos), lo - 1)
+    return text[cut + 1 : pos]
+
+
+# ", which was set up in 2002," / ", established in 1993," describes the mechanism, not
+# the session the sentence reports.
+APPOSITIVE_RE = re.compile(
+    r"\A\s*(?:\([^()]{0,20}\))?\s*,\s*(?:(?:which|that)\s+(?:was|were|had\s+been)\s+)?"
+    r"(?:set\s+up|established|founded|created|launched|formed|institutionali[sz]ed)\b"
+    r"[^,;.]{0,100},"
+)
+
+
+def is_history(text: str, mech: Mechanism, *, ref: datetime.date | None) -> bool:
+    after = APPOSITIVE_RE.sub("", text[mech.end : mech.end + 160], count=1)[:60]
+    window = clause_before(text, mech.start) + text[mech.start : mech.end] + after
+    if HISTORY_RE.search(window):
+        return True
+    if ref is None:
+        return False
+    for hit in find_dates(window, ref=ref):
+        if "since" in window[max(0, hit.pos - 7) : hit.pos + 5].lower():
+            continue
+        if hit.kind in ("dmy", "mdy", "iso", "range_dm", "range_md", "range_dmdm", "my", "year"):
+            value = hit.start
+            try:
+                day = datetime.date.fromisoformat(
+                    value
+                    if len(value) == 10
+                    else (value + "-28" if len(value) == 7 else value + "-12-31")
+                )
+            except ValueError:
+                continue
+            if (ref - day).days > 62:
+                return True
+    return False
+
+
+def is_future(text: str, mech: Mechanism) -> bool:
+    """About a session to come, to be revived, or one that did not take place."""
+    before = clause_before(text, mech.start)
+    after = text[mech.end : mech.end + 80]
+    return bool(
+        FUTURE_BEFORE_RE.search(before)
+        or FUTURE_AFTER_RE.search(after)
+        or NOT_MET_RE.search(before[-80:] + " " + after)
+    )
+
+
+# "agreed to resume the work of their commission, which has not met since 2019".
+NOT_MET_RE = re.compile(
+    r"\b(?:to\s+(?:resume|revive|restart|reactivate|relaunch|reconvene)|has\s+not\s+met|"
+    r"have\s+not\s+met|hasn't\s+met|haven't\s+met|not\s+met\s+since|yet\s+to\s+meet|"
+    r"never\s+met|was\s+postponed|were\s+postponed|been\s+postponed|was\s+cancell?ed|"
+    r"been\s+cancell?ed|was\s+called\s+off)\b",
+    re.IGNORECASE,
+)
+
+
+def find_candidates(
+    sentences: list[Sentence], *, title: Sentence | None, ref: datetime.date | None
+) -> list[Candidate]:
+    """Mentions that report a session, in article order."""
+    title_mechs = []
+    title_future = False
+    if title is not None:
+        title_mechs = find_mechanisms(title.text)
+        title_future = bool(
+            re.search(
+                r"\b(?:to\s+(?:form|set\s+up|hold|host|meet|gather|"
+                r"be\s+held|create|establish)|will|next|upcoming)\b",
+                title.text,
+                re.IGNORECASE,
+            )
+        )
+    out: list[Candidate] = []
+    body_index = 0
+    for idx, sent in enumerate(sentences):
+        text = sent.text
+        mechs = find_mechanisms(text)
+        lead = body_index <= 2
+        body_index += 1
+        has_event = bool(mechs) and EVENT_RE.search(text) is not None
+        on_phone = bool(mechs) and PHONE_RE.search(text) is not None
+        done = bool(mechs) and DONE_RE.search(text) is not None
+        for mech in mechs:
+            if mech.non_state:
+                continue
+            if SIDELINES_RE.search(text[max(0, mech.start - 60) : mech.start]):
+                continue
+            if is_future(text, mech) or is_history(text, mech, ref=ref):
+                continue
+            if not has_event:
+                continue
+            support = any(tm.kind == mech.kind for tm in title_mechs) and not title_future
+            before = clause_before(text, mech.start)[-80:]
+            weak = WEAK_PASSING_RE.search(before)
+            if STRONG_PASSING_RE.search(before) and not support:
+                continue
+            if on_phone:
+                continue
+            if not (lead or support or (mech.number is not None and not weak)):
+                continue
+            if not (support or mech.number is not None or done):
+                continue
+            parties, orgs = list(mech.parties), list(mech.organizations)
+            if len(parties) < 2 and not orgs:
+                # The subject names the parties: "Pakistan and Russia on Wednesday held
+                # the 7th meeting of their Joint Working Group".
+                subject = text[max(0, mech.start - 300) : mech.start]
+                groups = party_groups(subject)
+                if groups:
+                    parties = merge(parties, groups[0])
+                elif not parties:
+                    # "Group of Seven leaders wrapped up their summit": the owner is the
+                    # subject.
+                    owners = [
+                        e.code
+                        for e in gazetteer().entities(subject[-120:])
+                        if e.kind == ORG and e.code not in NOT_OWNERS
+                    ]
+                    if len(set(owners)) == 1:
+                        orgs = owners[:1]
+            out.append(Candidate(idx, mech, lead, support, parties, orgs))
+    if not out and title_mechs and not title_future and sentences:
+        out = title_candidates(title_mechs, title, sentences[0])
+    return out
+
+
+# "The meeting was held in Tashkent on Tuesday": the lead points back at the headline.
+BACK_REFERENCE_RE = re.compile(
+    r"\b(?:the|this|its)\s+(?:[\w-]+\s+)?(?:meeting|session|round|talks|consultations|"
+    r"dialogue|summit)\s+(?:was|were|has\s+been|had\s+been)\s+(?:held|convened|opened|"
+    r"concluded)\b|\b(?:the|this)\s+(?:meeting|session|round|talks|summit)\s+took\s+place\b",
+    re.IGNORECASE,
+)
+
+
+def title_candidates(
+    title_mechs: list[Mechanism], title: Sentence, lead: Sentence
+) -> list[Candidate]:
+    """Brief reports name the mechanism only in the headline ("Fifth Kazakh-Uzbek JWG
+    meeting held") and say "the meeting was held in Tashkent on Monday" in the lead."""
+    text = lead.text
+    done = BACK_REFERENCE_RE.search(text)
+    if done is None or PHONE_RE.search(text) or SIDELINES_RE.search(text):
+        return []
+    if FUTURE_BEFORE_RE.search(text[: done.end()]) or HISTORY_RE.search(text[: done.end()]):
+        return []
+    if re.search(r"\b(?:sidelines|margins)\b", title.text, re.IGNORECASE):
+        return []
+    out = []
+    for mech in title_mechs:
+        if mech.non_state or SIDELINES_RE.search(title.text):
+            continue
+        parties, orgs = list(mech.parties), list(mech.organizations)
+        if len(parties) < 2 and not orgs:
+            groups = party_groups(title.text)
+            if groups:
+                parties = merge(parties, groups[0])
+        out.append(Candidate(0, mech, True, True, parties, orgs))
+    return out
+
+
+def merge(a: list[str], b: list[str]) -> list[str]:
+    return a + [x for x in b if x not in a]

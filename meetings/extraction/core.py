@@ -1,0 +1,360 @@
+"""Entry points: ``extract`` (text to report) and ``extract_file`` (path to report)."""
+
+from __future__ import annotations
+
+import datetime
+import os
+import re
+
+from meetings.extraction import classify
+from meetings.extraction.dates import find_dates
+from meetings.extraction.delegations import find_heads
+from meetings.extraction.gazetteer import gazetteer
+from meetings.extraction.mechanism import find_mechanisms
+from meetings.extraction.nextsession import find_next_session
+from meetings.extraction.report import (
+    DelegationReport,
+    Evidence,
+    NextSessionReport,
+    Report,
+    SeriesReport,
+    SessionReport,
+)
+from meetings.extraction.text import Sentence, parse_layout, split_sentences
+from meetings.extraction.venue import find_venue
+
+# News articles are far shorter; beyond this the text is not read (keeps time bounded).
+MAX_BODY = 200_000
+MEETING_WORDS_RE = re.compile(
+    r"\b(?:meeting|session|round|talks|consultations|dialogue|"
+    r"summit|committee|commission|group|council|held|met)\b",
+    re.IGNORECASE,
+)
+DATE_KINDS = (
+    "range_dm",
+    "range_md",
+    "range_dmdm",
+    "dmy",
+    "mdy",
+    "iso",
+    "wd_range",
+    "weekday",
+    "last_weekday",
+    "today",
+    "yesterday",
+    "my",
+    "year",
+)
+
+
+class ExtractionInputError(Exception):
+    """A file that cannot be read as an article: missing, unreadable, non-UTF-8, empty."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+def extract(
+    text: str, *, source: str, published: datetime.date | None = None, outlet: str | None = None
+) -> Report:
+    """Turn one article's text into a Report; never raises.
+
+    ``text`` is the whole file (an optional `` date YYYY-MM-DD Outlet`` header line, a
+    title line, the body). ``published`` and ``outlet`` from the caller win over the
+    header. Input that is not an article gives ``Report(meeting=False, reason=...)``.
+    Time is linear in the input; only the first 200,000 characters are read.
+    """
+    if not isinstance(text, str):
+        return Report(
+            source=source,
+            meeting=False,
+            published=published,
+            outlet=outlet,
+            reason="input is not text",
+        )
+    try:
+        return extract_report(text, source=source, published=published, outlet=outlet)
+    except Exception as exc:
+        return Report(
+            source=source,
+            meeting=False,
+            published=published,
+            outlet=outlet,
+            reason=f"extraction failed: {type(exc).__name__}",
+        )
+
+
+def extract_file(path: str) -> Report:
+    """Read ``path`` as UTF-8 and extract it; raise ExtractionInputError for bad files."""
+    try:
+        with open(path, "rb") as fh:
+            raw = fh.read()
+    except FileNotFoundError:
+        raise ExtractionInputError(path, "no such file") from None
+    except IsADirectoryError:
+        raise ExtractionInputError(path, "is a directory") from None
+    except OSError as exc:
+        raise ExtractionInputError(path, f"cannot read: {exc.strerror or exc}") from None
+    try:
+        text = raw.decode("utf-8-sig")  # a byte-order mark is not part of the text
+    except UnicodeDecodeError as exc:
+        raise ExtractionInputError(path, f"not UTF-8 (byte {exc.start})") from None
+    if not text.strip():
+        raise ExtractionInputError(path, "empty file")
+    return extract(text, source=os.path.basename(path))
+
+
+def negative(base: dict, reason: str) -> Report:
+    return Report(meeting=False, reason=reason, **base)
+
+
+def extract_report(
+    text: str, *, source: str, published: datetime.date | None, outlet: str | None
+) -> Report:
+    gaz = gazetteer()
+    layout = parse_layout(
+        text[:MAX_BODY],
+        published=published,
+        outlet=outlet,
+        city_lookup=gaz.city,
+        country_lookup=gaz.country_code,
+    )
+    base = {
+        "source": source,
+        "published": layout.published,
+        "outlet": layout.outlet,
+        "title": layout.title,
+        "dateline_city": layout.dateline_city,
+    }
+    # The dateline ("ISLAMABAD, March 21:") is not part of the first sentence: its date is
+    # the day of the report, not of the meeting.
+    body_start = max(layout.body_start, layout.dateline_end)
+    body = split_sentences(text, start=body_start, end=min(len(text), MAX_BODY))
+    title = None
+    if layout.title_span:
+        s, e = layout.title_span
+        title = Sentence(s, e, text[s:e], -1, is_title=True)
+    ref = layout.dateline_date or layout.published
+    if not body:
+        return negative(base, "no article body")
+    candidates = classify.find_candidates(body, title=title, ref=ref)
+    best = None
+    # A mention of the kind the headline names comes first; then article order.
+    candidates.sort(key=lambda c: (not c.title_support, c.sentence_index))
+    for cand in candidates:
+        if len(cand.parties) >= 2 or cand.organizations:
+            best = cand
+            break
+        if best is None:
+            best = cand
+    if best is None:
+        return negative(base, "no session of an intergovernmental mechanism is reported")
+    mech = best.mech
+    idx = best.sentence_index
+    sent = body[idx]
+    parties = list(best.parties)
+    if len(parties) < 2 and not best.organizations:
+        # "Foreign Office Consultations between the two countries": the headline or the
+        # lead names them.
+        for other in ([title] if title else []) + body[:2]:
+            groups = classify.party_groups(other.text)
+            if groups:
+                parties = classify.merge(parties, groups[0])
+                break
+    order_hint = [c for g in classify.party_groups(sent.text)[:1] for c in g] or parties
+    # One state named with a region ("China-Central Asia Summit"): the heads named at the
+    # session say who the other parties are.
+    open_sides = len(parties) == 1 and not best.organizations
+    heads = find_heads(
+        body,
+        event_index=idx,
+        parties=[] if open_sides else parties,
+        organizations=best.organizations,
+        order_hint=order_hint,
+    )
+    if open_sides:
+        heads = [h for h in heads if h.sentence_index == idx] or [
+            h for h in heads if h.party in parties
+        ]
+    if len(parties) < 2 and not best.organizations:
+        for h in heads:
+            if h.party not in parties and len(h.party) == 3:
+                parties.append(h.party)
+    if len(parties) < 2 and not best.organizations:
+        return negative(base, "mechanism without two states or an organisation")
+    evidence: list[Evidence] = []
+
+    def cite(fact: str, value, s: Sentence) -> None:
+        evidence.append(Evidence(fact, str(value), s.start, s.end))
+
+    cite("meeting", "true", sent)
+    cite("series.name", mech.name, sent)
+    cite("series.kind", mech.kind, sent)
+    cite("series.parties", ",".join(sorted(parties)), sent)
+    if mech.topic:
+        cite("series.topic", mech.topic, sent)
+    number = mech.number
+    if number is not None:
+        cite("session.number", number, sent)
+    elif title is not None:
+        for tm in find_mechanisms(title.text):
+            if tm.kind == mech.kind and tm.number is not None:
+                number = tm.number
+                cite("session.number", number, title)
+                break
+    start, end, date_sent = session_dates(body, idx, ref=ref, published=layout.published)
+    if start:
+        cite("session.start", start, date_sent)
+    if end:
+        cite("session.end", end, date_sent)
+    city, country, virtual, venue_sent = session_venue(body, idx, layout=layout, parties=parties)
+    if virtual:
+        cite("session.virtual", "true", venue_sent)
+    elif city or country:
+        cite("session.city", city or country, venue_sent)
+    delegations = []
+    for h in heads:
+        delegations.append(DelegationReport(party=h.party, head=h.name, title=h.title))
+        cite(f"delegation.{h.party}.head", h.name, body[h.sentence_index])
+        if h.title:
+            cite(f"delegation.{h.party}.title", h.title, body[h.sentence_index])
+    nxt = find_next_session(
+        body, event_index=idx, kind=mech.kind, number=number, published=layout.published
+    )
+    next_report = None
+    if nxt is not None:
+        next_report = NextSessionReport(nxt.number, nxt.city, nxt.country, nxt.date)
+        ns = body[nxt.sentence_index]
+        if nxt.city or nxt.country:
+            cite("next_session.city", nxt.city or nxt.country, ns)
+        if nxt.date:
+            cite("next_session.date", nxt.date, ns)
+        if nxt.number:
+            cite("next_session.number", nxt.number, ns)
+    return Report(
+        meeting=True,
+        series=SeriesReport(
+            name=series_name(mech.name, parties=parties, organizations=best.organizations),
+            kind=mech.kind,
+            parties=tuple(sorted(parties)),
+            organizations=tuple(sorted(best.organizations)),
+            topic=mech.topic,
+        ),
+        session=SessionReport(
+            number=number, start=start, end=end, city=city, country=country, virtual=virtual
+        ),
+        delegations=tuple(delegations),
+        next_session=next_report,
+        evidence=tuple(evidence),
+        **base,
+    )
+
+
+def pick_date(
+    sentence: str, *, ref: datetime.date | None, published: datetime.date | None
+) -> tuple[str | None, str | None]:
+    """The session's day (or span) in one sentence; never a future day, never one that is
+    a year older than the reference."""
+    for hit in find_dates(sentence, ref=ref):
+        before = sentence[max(0, hit.pos - 8) : hit.pos + 5].lower()
+        if "since" in before or "next" in before:
+            continue
+        if hit.kind == "year" and (published is None or hit.start != str(published.year)):
+            continue
+        if hit.kind not in DATE_KINDS:
+            continue
+        if ref is not None and len(hit.start) == 10:
+            day = datetime.date.fromisoformat(hit.start)
+            if (day - ref).days > 1 or (ref - day).days > 400:
+                continue
+            span = MULTI_DAY_RE.search(sentence)
+            if (
+                hit.end is None
+                and span
+                and CLOSING_RE.search(sentence[max(0, hit.pos - 80) : hit.pos])
+            ):
+                # "the two-day meeting concluded on Wednesday": it began the day before.
+                days = MULTI_DAY_WORDS[span.group(1).lower()]
+                first = day - datetime.timedelta(days=days - 1)
+                return first.isoformat(), hit.start
+        return hit.start, hit.end
+    return None, None
+
+
+MULTI_DAY_WORDS = {"two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
+MULTI_DAY_RE = re.compile(r"\b(two|three|four|2|3|4)-day\b", re.IGNORECASE)
+CLOSING_RE = re.compile(
+    r"\b(?:concluded|ended|closed|wrapped\s+up|came\s+to\s+a\s+close)\b", re.IGNORECASE
+)
+
+
+def session_dates(body: list[Sentence], idx: int, *, ref, published):
+    start, end = pick_date(body[idx].text, ref=ref, published=published)
+    if start:
+        return start, end, body[idx]
+    if idx == 1:
+        # "X said here on Saturday ... He made the remarks as he held the third round":
+        # the lead sentence dates the event the second one names.
+        start, end = pick_date(body[0].text, ref=ref, published=published)
+        if start and not classify.HISTORY_RE.search(body[0].text):
+            return start, end, body[0]
+    for k in range(idx + 1, min(len(body), idx + 4)):
+        text = body[k].text
+        if not re.search(
+            r"\b(?:meeting|session|talks|round|consultations)\s+(?:was\s+)?"
+            r"(?:held|took place|convened)\b",
+            text,
+            re.IGNORECASE,
+        ):
+            continue
+        if classify.HISTORY_RE.search(text) or classify.FUTURE_BEFORE_RE.search(text):
+            continue
+        start, end = pick_date(text, ref=ref, published=published)
+        if start:
+            return start, end, body[k]
+    return None, None, body[idx]
+
+
+def session_venue(body: list[Sentence], idx: int, *, layout, parties: list[str]):
+    sent = body[idx]
+    venue = find_venue(
+        sent.text, dateline_city=layout.dateline_city, dateline_country=layout.dateline_country
+    )
+    if venue is not None:
+        return venue.city, venue.country, venue.virtual, sent
+    for k in range(idx + 1, min(len(body), idx + 3)):
+        text = body[k].text
+        if not re.search(
+            r"\b(?:was|were)\s+held\b|\btook\s+place\b|\bconvened\b", text, re.IGNORECASE
+        ):
+            continue
+        if classify.HISTORY_RE.search(text):
+            continue
+        venue = find_venue(
+            text, dateline_city=layout.dateline_city, dateline_country=layout.dateline_country
+        )
+        if venue is not None:
+            return venue.city, venue.country, venue.virtual, body[k]
+    # A same-day report from a party's city that names a building but no other city was
+    # held there ("Doha: ... co-chaired today the seventh session ..., held at the Amiri
+    # Diwan"); without such a sign the dateline is only where the reporter sat.
+    local = re.search(
+        r"\b(?:held|met|convened|took\s+place)\s+at\s+the\s+[A-Z]|\btoday\b", sent.text
+    )
+    if layout.dateline_city and layout.dateline_country in parties and local:
+        return layout.dateline_city, layout.dateline_country, False, sent
+    return None, None, False, sent
+
+
+def series_name(name: str, *, parties: list[str], organizations: list[str]) -> str:
+    """The mechanism's name as written; when it names no side ("their Joint Working Group
+    on Counter-Terrorism", "summit"), the sides go in front: "Pakistan-Russia Joint ..."."""
+    gaz = gazetteer()
+    if gaz.entities(name):
+        return name
+    sides = [gaz.country_names.get(p, p) for p in parties] + list(organizations)
+    if not sides:
+        return name
+    return f"{'-'.join(sides)} {name[:1].upper()}{name[1:]}"

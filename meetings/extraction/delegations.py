@@ -1,0 +1,191 @@
+"""Heads of delegation: one named head per party, with the position as written.
+
+Read from the sentence that reports the session and the three after it, plus any
+sentence saying who led a side ("X led the Pakistani delegation", "the Russian side was
+represented by X"). A person's party comes, strongest first, from such a sentence, from
+a country or demonym in the position ("Turkish President", "Emir of Qatar"), from "his
+Pakistani counterpart X", or, when one co-chair is known, by elimination (also across
+"A held talks with B": A's side and B's side are different states).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from meetings.extraction.people import Mention, find_people
+from meetings.extraction.text import Sentence
+
+# Spokespeople and envoys posted abroad speak about a session; they do not head a side
+# unless a sentence says they led it.
+NOT_HEAD_RE = re.compile(
+    r"\bspokes\w*|\b(?:ambassador|envoy|high commissioner)\s+(?:to|in)\b", re.IGNORECASE
+)
+LEAD_HINT_RE = re.compile(r"\b(?:delegation|side|team)\b|\brepresented\b", re.IGNORECASE)
+CHAIR_RE = re.compile(
+    r"\b(?:co-?chair\w*|chair\w*|presid\w*|led|headed|hosted|hosts|host|"
+    r"attended|held|met|represented|participation)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Head:
+    party: str
+    name: str
+    title: str | None
+    sentence_index: int
+
+
+# Only sentences with a position word or a side can name a head or a head's title.
+PEOPLE_HINT_RE = re.compile(
+    r"\b(?:minister|president|secretary|director|head|ambassador|chancellor|premier|emir|amir|"
+    r"king|sultan|prince|chair\w*|councill?or|envoy|adviser|advisor|representative|"
+    r"commissioner|chief|governor|deputy|delegation|side|team|counterpart|led|headed|mantri|"
+    r"leader|general|coordinator|spokes\w+|represented|hosted|attended)\b",
+    re.IGNORECASE,
+)
+
+
+def known_names(
+    sentences: list[Sentence], *, wanted: set[int]
+) -> tuple[dict[str, str], dict[int, list[Mention]]]:
+    """Full names of the article by each of their folded words, and the people of the
+    ``wanted`` sentences (single words resolved to those full names)."""
+    hinted = [i for i, s in enumerate(sentences) if PEOPLE_HINT_RE.search(s.text)]
+    first_pass = [find_people(sentences[i].text) for i in hinted]
+    index: dict[str, str] = {}
+    clash: set[str] = set()
+    for mentions in first_pass:
+        for m in mentions:
+            if m.tokens < 2:
+                continue
+            for word in m.name.split():
+                key = word.casefold()
+                if len(key) < 3 or key in ("bin", "ibn", "al", "el"):
+                    continue
+                if key in index and index[key] != m.display:
+                    clash.add(key)
+                index.setdefault(key, m.display)
+    for key in clash:
+        index.pop(key, None)
+    second = {i: find_people(sentences[i].text, known=index) for i in sorted(wanted)}
+    for i, mentions in zip(hinted, first_pass, strict=False):
+        second.setdefault(-1 - i, mentions)  # full-name mentions elsewhere, for clues
+    return index, second
+
+
+def find_heads(
+    sentences: list[Sentence],
+    *,
+    event_index: int,
+    parties: list[str],
+    organizations: list[str],
+    order_hint: list[str],
+) -> list[Head]:
+    """Heads for ``parties`` (and organisations sitting as a side).
+
+    ``order_hint`` lists the parties in the order the event sentence names them, used
+    only when two co-chairs in one sentence have no other clue to their side.
+    """
+    window = list(range(event_index, min(len(sentences), event_index + 4)))
+    window += [
+        i for i, s in enumerate(sentences) if i not in window and LEAD_HINT_RE.search(s.text)
+    ]
+    _, people = known_names(sentences, wanted=set(window))
+    # Party clues gathered over the whole article, by display name.
+    lead: dict[str, str] = {}
+    titled: dict[str, str] = {}
+    first_title: dict[str, str] = {}
+    for key in sorted(people, key=lambda k: k if k >= 0 else -1 - k):
+        mentions = people[key]
+        for m in mentions:
+            if m.lead_party:
+                lead.setdefault(m.display, m.lead_party)
+            if m.title_party:
+                titled.setdefault(m.display, m.title_party)
+            if m.counterpart_party:
+                titled.setdefault(m.display, m.counterpart_party)
+            if m.title:
+                first_title.setdefault(m.display, m.title)
+    sides = list(parties) + [o for o in organizations if o not in parties]
+    window = [i for i in window if i < event_index + 4 or any(m.lead_party for m in people[i])]
+    heads: dict[str, Head] = {}
+    used: set[str] = set()
+    for idx in window:
+        unresolved: list[Mention] = []
+        known_party: dict[str, str] = {}
+        for m in people[idx]:
+            if m.member or m.display in used:
+                continue
+            if NOT_HEAD_RE.search(m.title or "") and not lead.get(m.display):
+                continue
+            party = (
+                lead.get(m.display) or m.title_party or m.counterpart_party or titled.get(m.display)
+            )
+            has_role = bool(
+                m.title
+                or first_title.get(m.display)
+                or m.lead_party
+                or m.counterpart_party
+                or lead.get(m.display)
+            )
+            if not has_role:
+                continue
+            if party is None:
+                unresolved.append(m)
+                continue
+            known_party[m.display] = party
+            if sides and party not in sides:
+                continue
+            if party in heads:
+                continue
+            heads[party] = Head(party, m.display, m.title or first_title.get(m.display), idx)
+            used.add(m.display)
+        if unresolved and (idx == event_index or CHAIR_RE.search(sentences[idx].text)):
+            # Elimination gives states only: an organisation's side needs its own clue.
+            free = [p for p in parties if p not in heads]
+            unresolved = [m for m in unresolved if m.display not in used]
+            unresolved = across_with(sentences[idx].text, people[idx], unresolved, known_party)
+            if len(free) == 1 and len(unresolved) == 1:
+                pick = [(free[0], unresolved[0])]
+            elif len(free) == len(unresolved) == 2 and idx == event_index and order_hint:
+                ordered = [p for p in order_hint if p in free]
+                pick = list(zip(ordered, unresolved, strict=False)) if len(ordered) == 2 else []
+            else:
+                pick = []
+            for party, m in pick:
+                heads[party] = Head(party, m.display, m.title or first_title.get(m.display), idx)
+                used.add(m.display)
+    if not sides:
+        return list(heads.values())
+    return [heads[p] for p in sides if p in heads]
+
+
+WITH_RE = re.compile(
+    r"\s(?:(?:held\s+talks|talks|met|hosted|meeting|spoke)\b[^.;]{0,40}?\bwith|hosted|"
+    r"received|welcomed|met)\s"
+)
+
+
+def across_with(
+    text: str, mentions: list[Mention], unresolved: list[Mention], known_party: dict[str, str]
+) -> list[Mention]:
+    """ "A and B held talks with C and D": A and B are one side, C and D the other. When
+    a side has a known state, its unresolved people are that state's (so not candidates
+    for another side); the other side keeps only its first unresolved person."""
+    m = WITH_RE.search(text)
+    if m is None or len(unresolved) < 2:
+        return unresolved
+    left = [p for p in mentions if p.end <= m.start()]
+    right = [p for p in mentions if p.start >= m.end()]
+    if not left or not right:
+        return unresolved
+    out = unresolved
+    for group, other in ((left, right), (right, left)):
+        sides = {known_party[p.display] for p in group if p.display in known_party}
+        if len(sides) == 1 and not any(p.display in known_party for p in other):
+            mine = {p.display for p in group}
+            rest = [p for p in out if p.display not in mine]
+            return rest[:1]
+    return out

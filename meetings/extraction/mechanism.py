@@ -1,0 +1,430 @@
+"""Mechanism mentions in a sentence: name, kind, topic, parties, organisations, ordinal.
+
+A mention is built around a head word of ``data/kinds.tsv`` ("Joint Working Group",
+"consultations", "FOC", "summit"). Its name grows to the left over modifiers
+("Russia-Pakistan", "Bilateral Political", "foreign ministers'") and to the right over
+"on <subject>", "(ABBR)", "between A and B" and "of the foreign ministers of A, B and C".
+Parties come only from the name (party compounds such as "Indo-US", "Sino-Russian",
+"China-Japan-ROK" and the between/of lists), never from countries merely mentioned.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from dataclasses import dataclass, field
+
+from meetings.extraction.gazetteer import ORG, PREFIX, Entity, gazetteer, read_words
+from meetings.extraction.vocab import (
+    ORDINAL_RE,
+    kind_triggers,
+    non_state_sentence_words,
+    non_state_words,
+    ordinal_value,
+    topic_of,
+    trigger_kind,
+)
+
+# Lower-case words that may stand inside a mechanism's name, left of its head word.
+MODIFIERS = frozenset(read_words("name_modifiers.txt"))
+STOP_CAPS = frozenset(read_words("name_stops.txt"))
+# Organisations that do not own the mechanisms we track (their bodies are named in passing).
+NOT_OWNERS = frozenset({"UN"})
+COORD_GAP_RE = re.compile(r"\A\s*(?:,\s*(?:and\s+|&\s+)?|and\s+|&\s+)(?:the\s+)?\Z")
+COMPOUND_GAP = frozenset({"-", "–", "—", "/"})
+TOKEN_RE = re.compile(r"[\w+]+(?:['’\-.][\w+]+)*['’]?|[^\w\s]")
+MINISTER_RE = re.compile(r"\bminist(?:er|ers|erial)\b|\bforeign affairs\b", re.IGNORECASE)
+LEADERS_RE = re.compile(
+    r"\b(?:leaders|heads of state|heads of government|presidents)\b", re.IGNORECASE
+)
+FIRST_SINCE_RE = re.compile(
+    r"\A[^.;]{0,40}?\b(?:since|in\s+(?:more\s+than\s+|over\s+|nearly\s+|almost\s+)?"
+    r"(?:a|an|\w+|\d+)\s+(?:years?|decades?|months?))\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Mechanism:
+    """One mention of a mechanism in one sentence (offsets are in the sentence)."""
+
+    name: str
+    kind: str
+    topic: str | None
+    parties: list[str]
+    organizations: list[str]
+    start: int
+    end: int
+    head_start: int
+    number: int | None = None
+    number_span: tuple[int, int] | None = None
+    non_state: bool = False
+    extra: dict = field(default_factory=dict)
+
+
+def coordinated_groups(entities: list[Entity], text: str) -> list[list[Entity]]:
+    """Runs of country/organisation entities joined by ", ", " and ", "&" or a hyphen.
+
+    ``entities`` carry offsets into ``text``. Each run of two or more is one group.
+    """
+    groups: list[list[Entity]] = []
+    current: list[Entity] = []
+    for ent in entities:
+        if ent.kind == PREFIX and current == []:
+            current = [ent]
+            continue
+        if current:
+            gap = text[current[-1].end : ent.start]
+            gap = re.sub(r"\s*\([A-Z]{2,6}\)", "", gap)  # "Republic of Korea (ROK)"
+            if gap in COMPOUND_GAP or COORD_GAP_RE.match(gap):
+                current.append(ent)
+                continue
+            if len(current) >= 2:
+                groups.append(current)
+        current = [ent]
+    if len(current) >= 2:
+        groups.append(current)
+    return groups
+
+
+def codes_of(group: list[Entity]) -> tuple[list[str], list[str]]:
+    parties, orgs = [], []
+    for ent in group:
+        if ent.kind == ORG:
+            if ent.code not in orgs and ent.code not in NOT_OWNERS:
+                orgs.append(ent.code)
+        elif ent.code not in parties:
+            parties.append(ent.code)
+    return parties, orgs
+
+
+def find_mechanisms(sentence: str) -> list[Mechanism]:
+    """All mechanism mentions in ``sentence``, left to right; never raises.
+
+    Results are cached per sentence text (several readers look at the same sentence);
+    callers must not change the returned objects."""
+    return list(cached_mechanisms(sentence))
+
+
+@functools.lru_cache(maxsize=2048)
+def cached_mechanisms(sentence: str) -> tuple[Mechanism, ...]:
+    return tuple(scan_mechanisms(sentence))
+
+
+def scan_mechanisms(sentence: str) -> list[Mechanism]:
+    pattern, _ = kind_triggers()
+    triggers = list(pattern.finditer(sentence))
+    if not triggers:
+        return []
+    ents = gazetteer().entities(sentence)
+    starts = [e.start for e in ents]
+    out: list[Mechanism] = []
+    i = 0
+    while i < len(triggers):
+        first = triggers[i]
+        last = first
+        # Merge head words that follow each other ("2+2 Dialogue", "Consultation Mechanism").
+        while (
+            i + 1 < len(triggers)
+            and re.fullmatch(r"[\s\w'’-]{0,30}", sentence[last.end() : triggers[i + 1].start()])
+            and all(
+                w.lower() in MODIFIERS or w[:1].isupper() or w == "and"
+                for w in sentence[last.end() : triggers[i + 1].start()].split()
+            )
+        ):
+            i += 1
+            last = triggers[i]
+        i += 1
+        if out and first.start() < out[-1].end:
+            continue  # "(FOC)" or "(JWG-CT)" after the full name
+        lo = bisect.bisect_left(starts, first.start() - 400)
+        hi = bisect.bisect_right(starts, last.end() + 300)
+        near = ents[lo:hi]
+        mech = build(sentence, first.start(), last, near)
+        if mech is not None:
+            out.append(mech)
+    return merge_bare_ministers(out)
+
+
+BARE_MINISTERS = frozenset({"foreign ministers", "ministers of foreign affairs"})
+
+
+def merge_bare_ministers(mechs: list[Mechanism]) -> list[Mechanism]:
+    """ "BRICS foreign ministers met" is a ministerial session of BRICS; but a bare
+    "foreign ministers of A, B and C gathered for their ninth trilateral meeting" only
+    lends its parties to the mechanism named after it. Two states' ministers meeting is
+    not a mechanism by itself."""
+    out: list[Mechanism] = []
+    for k, mech in enumerate(mechs):
+        if mech.extra.get("head") not in BARE_MINISTERS:
+            out.append(mech)
+            continue
+        later = mechs[k + 1 :]
+        if later:
+            nxt = later[0]
+            if not nxt.parties and not nxt.organizations:
+                nxt.parties, nxt.organizations = list(mech.parties), list(mech.organizations)
+            continue
+        if mech.organizations or len(mech.parties) >= 3:
+            out.append(mech)
+    return out
+
+
+def inside_org_name(start: int, end: int, ents: list[Entity]) -> bool:
+    """True when [start, end) lies inside an organisation's name ("European Commission")."""
+    for e in ents:
+        if e.start > start:
+            break
+        if e.kind == ORG and end <= e.end and e.end - e.start > 4:
+            return True
+    return False
+
+
+def build(sentence: str, head_start: int, last: re.Match, ents: list[Entity]) -> Mechanism | None:
+    if inside_org_name(last.start(), last.end(), ents):
+        return None  # "European Commission", "Gulf Cooperation Council"
+    kind = trigger_kind(last.group())
+    left = expand_left(sentence, head_start, ents)
+    right, parts = expand_right(sentence, last.end(), ents)
+    name = sentence[left:right].strip(" ,")
+    name = re.sub(r"\s+", " ", name)
+    # Parties: entities left of the head word, plus the between/of lists.
+    name_ents = [e for e in ents if left <= e.start and e.end <= head_start]
+    parties: list[str] = []
+    orgs: list[str] = []
+    for e in name_ents:
+        if e.kind == ORG:
+            if e.code not in NOT_OWNERS and e.code not in orgs:
+                orgs.append(e.code)
+        elif e.code not in parties:
+            parties.append(e.code)
+    for group in parts.get("lists", []):
+        p, o = codes_of(group)
+        parties += [c for c in p if c not in parties]
+        orgs += [c for c in o if c not in orgs]
+    owner = sentence[max(0, left - 40) : head_start].lower()
+    tail = sentence[last.end() : last.end() + 120]
+    owned_by = re.match(r"\s+of\s+(?:the\s+)?((?:[\w'’-]+\s+){0,5})", tail)
+    words = re.findall(r"[\w']+", owner)[-6:] + (
+        owned_by.group(1).lower().split() if owned_by else []
+    )
+    near = sentence[max(0, left - 300) : right + 300].lower()
+    non_state = any(w in non_state_words() for w in words) or any(
+        w in non_state_sentence_words() for w in re.findall(r"[\w']+", near)
+    )
+    topic_text = sentence[head_start:right] if parts.get("topic") else sentence[left:right]
+    topic = topic_of(topic_text) or topic_of(sentence[left : last.end()])
+    if topic is None and not parts.get("topic"):
+        # "commission on border delimitation": a lower-case subject right after "on".
+        lower_on = re.match(
+            r"\s+on\s+([a-z][a-z-]+(?:\s+[a-z][a-z-]+)?)", sentence[right : right + 60]
+        )
+        if lower_on:
+            topic = topic_of(lower_on.group(1))
+    if kind in ("ministerial", "summit", "other") or last.group().lower() in (
+        "council",
+        "trilateral meeting",
+        "three-way meeting",
+        "trilateral talks",
+        "three-way talks",
+        "quadrilateral meeting",
+    ):
+        kind = refine_kind(kind, last.group(), sentence, left, right)
+    mech = Mechanism(
+        name=name,
+        kind=kind,
+        topic=topic,
+        parties=parties,
+        organizations=orgs,
+        start=left,
+        end=right,
+        head_start=head_start,
+        non_state=non_state,
+    )
+    mech.extra["head"] = re.sub(r"[\s-]+", " ", last.group().lower()).replace("’", "'")
+    if mech.extra["head"] == "assembly" and not orgs:
+        return None  # "the General Assembly", "the National Assembly": not ours
+    find_number(sentence, mech)
+    return mech
+
+
+def refine_kind(kind: str, head: str, sentence: str, left: int, right: int) -> str:
+    """Councils and three-way meetings take their kind from who sits in them."""
+    name = sentence[left:right]
+    head = head.lower()
+    if head == "council":
+        return "ministerial" if MINISTER_RE.search(name) else "summit"
+    if head in (
+        "trilateral meeting",
+        "three-way meeting",
+        "trilateral talks",
+        "three-way talks",
+        "quadrilateral meeting",
+    ):
+        if MINISTER_RE.search(name) or MINISTER_RE.search(sentence):
+            return "ministerial"
+        if LEADERS_RE.search(sentence):
+            return "summit"
+        return "other"
+    return kind
+
+
+def tokens_before(sentence: str, pos: int) -> list[re.Match]:
+    return list(TOKEN_RE.finditer(sentence, max(0, pos - 160), pos))
+
+
+def expand_left(sentence: str, head_start: int, ents: list[Entity]) -> int:
+    """Start of the name: walk left over modifiers, capitalised words and party compounds."""
+    toks = tokens_before(sentence, head_start)
+    left = head_start
+    lo = toks[0].start() if toks else head_start
+    covered: set[int] = set()
+    for e in ents:
+        if e.end > lo and e.start < head_start:
+            covered.update(range(e.start, e.end))
+    for tok in reversed(toks):
+        word = tok.group()
+        in_ent = tok.start() in covered
+        if in_ent:
+            left = tok.start()
+            continue
+        if word in ("-", "–", "/") and left == tok.end():
+            left = tok.start()
+            continue
+        if word in ("'", "’"):
+            left = tok.start()
+            continue
+        if word == "and" and left == tok.end() + 1 and sentence[left : left + 1].isupper():
+            # "Foreign and Defence Ministers' 2+2", "Trade and Economic Commission"
+            prev = sentence[max(0, tok.start() - 30) : tok.start()].split()
+            if prev and prev[-1][:1].isupper() and prev[-1] not in STOP_CAPS:
+                left = tok.start()
+                continue
+        low = word.lower()
+        if low in MODIFIERS or low.rstrip("'’") + "'" in MODIFIERS:
+            left = tok.start()
+            continue
+        if word[:1].isupper() and word not in STOP_CAPS and not ORDINAL_RE.fullmatch(word):
+            left = tok.start()
+            continue
+        break
+    # Never start the name with a lone hyphen or apostrophe.
+    while left < head_start and sentence[left] in "-–/'’ ":
+        left += 1
+    return left
+
+
+MONTH_RE = re.compile(
+    r"(?:January|February|March|April|May|June|July|August|September|"
+    r"October|November|December)\b"
+)
+BETWEEN_RE = re.compile(r"\A\s+(?:between|among|of)\s+")
+
+
+def expand_right(sentence: str, pos: int, ents: list[Entity]) -> tuple[int, dict]:
+    """End of the name: "(ABBR)", "on <subject>", "between A and B", "of ... A, B and C"."""
+    parts: dict = {}
+    end = pos
+    m = re.match(r"\s*\([A-Z][A-Za-z-]{1,9}\)", sentence[end : end + 300])
+    if m:
+        end += m.end()
+    m = re.match(
+        r"\s+(?:on|for)\s+((?:[A-Z][\w'’-]*|and|of|the|in|to|Other|other|[a-z-]+ism"
+        r"|[a-z-]+ity|security|cooperation|affairs|issues|matters)"
+        r"(?:[ \t]+(?:[A-Z][\w'’-]*|and|of|the|in|to|other|[a-z-]+ism|[a-z-]+ity|"
+        r"security|cooperation|affairs|issues|matters)){0,9})",
+        sentence[end : end + 300],
+    )
+    if (
+        m
+        and (m.group(1)[:1].isupper() or re.match(r"[a-z-]+(?:ism|ity)\b|security", m.group(1)))
+        and m.group(1).split()[0] not in STOP_CAPS
+        and not MONTH_RE.match(m.group(1))
+    ):
+        span_end = end + m.end()
+        # Drop trailing connectors ("... Security Challenges and").
+        text = sentence[end:span_end]
+        trimmed = re.sub(r"(?:\s+(?:and|of|the|in|to|other|Other))+\Z", "", text)
+        place = re.search(r"\s+in\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\Z", trimmed)
+        if place and (gazetteer().city(place.group(1)) or gazetteer().country_code(place.group(1))):
+            trimmed = trimmed[: place.start()]  # "... on Asia-Pacific security in Moscow"
+        end += len(trimmed)
+        parts["topic"] = True
+    m = BETWEEN_RE.match(sentence[end : end + 300])
+    if m:
+        start_list = end + m.end()
+        window_end = min(len(sentence), start_list + 200)
+        group = None
+        in_window = [e for e in ents if start_list <= e.start < window_end]
+        for g in coordinated_groups(in_window, sentence):
+            if (
+                sentence[start_list : g[0].start].count(",") <= 1
+                and len(sentence[start_list : g[0].start]) <= 80
+            ):
+                group = g
+            break
+        if (
+            group is None
+            and in_window
+            and in_window[0].kind == ORG
+            and re.fullmatch(r"(?:the\s+)?", sentence[start_list : in_window[0].start])
+        ):
+            # "the Supreme Council of the Gulf Cooperation Council (GCC)": the owner.
+            group = [in_window[0]]
+        if group is not None:
+            parts["lists"] = [group]
+            end = group[-1].end
+            pm = re.match(r"\s*\([A-Z]{2,6}\)", sentence[end : end + 300])
+            if pm:
+                end += pm.end()
+    return end, parts
+
+
+NUMBER_BEFORE_RE = re.compile(
+    r"(?:(?P<ord>\S+(?:[\s-](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth))?)"
+    r"\s+(?:(?:plenary\s+|annual\s+|regular\s+|ordinary\s+|extraordinary\s+|"
+    r"[a-z]+-level\s+)?"
+    r"(?:meeting|session|round|edition|sitting|summit|iteration|"
+    r"consultations?|talks)\s+(?:of|in)\s+(?:the\s+|their\s+|its\s+)?)?)\Z",
+    re.IGNORECASE,
+)
+NUMBER_AFTER_RE = re.compile(
+    r"\A[^.;]{0,100}?\b(?:(?:held|holds|hold|convened|concluded|opened|wrapped up|began)\s+"
+    r"(?:its|their)\s+(?P<ord>\S+)\s+(?:[a-z]+-level\s+|annual\s+|regular\s+)?"
+    r"(?:meeting|session|round|sitting|edition)\b|met\s+for\s+the\s+(?P<ord2>\S+)\s+time\b)"
+    r"|\A['’]s\s+(?P<ord3>\S+)\s+(?:[a-z]+-level\s+|annual\s+|regular\s+)?"
+    r"(?:meeting|session|round|sitting|edition)\b",
+    re.IGNORECASE,
+)
+
+
+def find_number(sentence: str, mech: Mechanism) -> None:
+    """Ordinal of the session: "8th meeting of", "the VIII", "held its eighth meeting"."""
+    before = sentence[max(0, mech.start - 80) : mech.start]
+    m = NUMBER_BEFORE_RE.search(before)
+    candidates = []
+    if m:
+        ordm = ORDINAL_RE.search(m.group("ord"))
+        if ordm and ordm.end() == len(m.group("ord")):
+            base = mech.start - len(before) + m.start("ord")
+            candidates.append((ordm, base + ordm.start(), base + ordm.end()))
+    if not candidates:
+        m = NUMBER_AFTER_RE.match(sentence[mech.end : mech.end + 160])
+        if m:
+            group = next(g for g in ("ord", "ord2", "ord3") if m.group(g))
+            ordm = ORDINAL_RE.fullmatch(m.group(group))
+            if ordm:
+                base = mech.end + m.start(group)
+                candidates.append((ordm, base, base + len(m.group(group))))
+    for ordm, s, e in candidates:
+        value = ordinal_value(ordm)
+        if value is None:
+            continue
+        word = ordm.group().lower()
+        after = sentence[mech.end : mech.end + 120]
+        if value == 1 and word == "first" and FIRST_SINCE_RE.match(after):
+            continue  # "their first talks in four years" is not an ordinal
+        mech.number = value
+        mech.number_span = (s, e)
+        return

@@ -1,0 +1,524 @@
+"""People named in a sentence, with the position written before or after the name.
+
+Honorifics ("H.E.", "Mr.", "His Highness", "Sheikh", "Makhdoom") are blanked out in a
+copy of the sentence of the same length, so every offset still points into the original.
+A name is a run of capitalised words that are neither position words ("Minister",
+"Foreign"), nor countries or demonyms, nor places ("Pavilion"); lower-case particles
+("bin", "al", "ul", "de", "van") may stand inside it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import re
+from dataclasses import dataclass
+
+from meetings.extraction.gazetteer import DEMONYM, NAME, ORG, gazetteer, read_words
+from meetings.extraction.vocab import (
+    honorifics,
+    non_name_words,
+    title_keywords,
+    title_words,
+)
+
+PARTICLES = frozenset(read_words("name_particles.txt"))
+CONNECTORS = frozenset(["of", "the", "and", "for", "at", "on", "in", "to"])
+WORD_RE = re.compile(r"\w+(?:['’\-]\w+)*|[^\w\s]")
+STOP_NAME = frozenset(read_words("not_names.txt"))
+LEAD_AFTER_RE = re.compile(
+    r"\A\s*,?\s*(?:who\s+)?(?:co-)?(?:led|leads|headed|heads|chaired|represented)\s+(?:the\s+)?"
+    r"(?:(?:delegation|side|team)\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w'’ -]{2,40}?)"
+    r"(?=\s*[,.;]|\s+(?:while|and|at|in|to)\b)"
+    r"|(?P<who>[^,.;]{1,40}?)\s+(?:delegation|side|team)\b|(?P<country>[A-Z][\w'’ -]{2,40}?)"
+    r"(?=\s*[,.;]|\s+(?:while|and|at|in)\b))"
+)
+LEAD_BEFORE_RE = re.compile(
+    r"(?:(?P<who>[\w'’-]+(?:\s[\w'’-]+)?)\s+(?:delegation|side|team)\s+(?:(?:was|is|were|had been)"
+    r"\s+)?(?:led|headed|represented|chaired)\s+by"
+    r"|(?:on|for)\s+the\s+(?P<side>[\w'’-]+(?:\s[\w'’-]+)?)\s+side\s+by"
+    r"|(?:delegation|side|team)\s+of\s+(?:the\s+)?(?P<of>[\w'’-]+(?:\s[\w'’-]+){0,4}?)"
+    r"\s+(?:was|is|were)\s+(?:led|headed|represented|chaired)\s+by"
+    r"|(?P<country>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,3})\s+(?:was|is|were)\s+represented\s+by"
+    r")\s+\Z",
+    re.IGNORECASE,
+)
+BY_RE = re.compile(
+    r"\b(?:led|headed|represented|chaired|co-chaired|hosted|attended)\s+by\s+", re.IGNORECASE
+)
+MEMBER_RE = re.compile(
+    r"\b(?:included|including|includes|accompanied by|comprising|along with|"
+    r"as well as|joined by|members? of|called on|calls? on|courtesy calls?(?: on)?|"
+    r"received by|was received|were received)\b",
+    re.IGNORECASE,
+)
+COUNTERPART_RE = re.compile(r"(?P<who>[\w'’-]+)\s+counterparts?,?\s*\Z", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A person in one sentence; offsets are into that sentence."""
+
+    name: str  # as written, honorifics removed
+    display: str  # usual English order ("KAMIKAWA Yoko" -> "Yoko Kamikawa")
+    start: int
+    end: int
+    title: str | None
+    title_party: str | None
+    lead_party: str | None  # "X led the Pakistani delegation", "the Russian side ... by X"
+    counterpart_party: str | None
+    member: bool
+    tokens: int
+    span_start: int = 0  # with the position before the name
+    span_end: int = 0  # with the position after the name
+
+
+@functools.lru_cache(maxsize=1)
+def honorific_re() -> re.Pattern:
+    parts = []
+    for h in honorifics():
+        esc = re.escape(h).replace(r"\ ", r"\s+")
+        if " " in h:
+            # "His Highness the Amir": a multi-word style needs no capital after it.
+            parts.append("(?i:" + esc + r")(?![\w])")
+        elif h.replace(".", "").isupper() or len(h) <= 3:
+            parts.append(esc + r"(?![\w])(?=\s*[A-Z])")  # "HE", "Mr": exact case only
+        else:
+            parts.append("(?i:" + esc + r")(?![\w])(?=\s*[A-Z])")
+    return re.compile(r"(?<![\w.])(?:" + "|".join(parts) + r")")
+
+
+def mask_honorifics(text: str) -> str:
+    """``text`` with honorifics before a capital letter replaced by spaces (same length)."""
+    return honorific_re().sub(lambda m: " " * len(m.group()), text)
+
+
+def is_title_word(word: str) -> bool:
+    return word.lower().strip("'’") in title_words()
+
+
+def display_name(tokens: list[str]) -> str:
+    """Usual English order: an upper-case family name written first goes last."""
+    if (
+        len(tokens) >= 2
+        and tokens[0].isalpha()
+        and tokens[0].isupper()
+        and len(tokens[0]) >= 3
+        and not all(t.isupper() for t in tokens)
+    ):
+        tokens = [*tokens[1:], tokens[0].capitalize()]
+    elif all(t.isupper() for t in tokens if t.isalpha()):
+        tokens = [t.capitalize() for t in tokens]
+    return " ".join(tokens)
+
+
+def find_people(sentence: str, *, known: dict[str, str] | None = None) -> list[Mention]:
+    """People in ``sentence``: runs of two or more name words, and single words that are
+    a token of a full name in ``known`` (folded token -> full name) from elsewhere."""
+    masked = mask_honorifics(sentence)
+    gaz = gazetteer()
+    ents = gaz.entities(masked)
+    ent_at = {}
+    for e in ents:
+        ent_at[e.start] = e
+    ent_cover = set()
+    for e in ents:
+        ent_cover.update(range(e.start, e.end))
+    toks = list(WORD_RE.finditer(masked))
+    nonname = non_name_words()
+    out: list[Mention] = []
+    i = 0
+    n = len(toks)
+
+    def namey(k: int) -> bool:
+        w = toks[k].group()
+        if not w[:1].isupper() or not w[:1].isalpha():
+            return False
+        if toks[k].start() in ent_cover or w in STOP_NAME or is_title_word(w):
+            return False
+        return w.lower() not in nonname
+
+    while i < n:
+        if not namey(i):
+            i += 1
+            continue
+        j = i + 1
+        while j < n and j - i < 9:
+            prev = toks[j - 1].group()
+            if (
+                prev == "."
+                and j - 2 >= i
+                and len(toks[j - 2].group()) == 1
+                and j < n
+                and namey(j)
+                and toks[j].start() - toks[j - 1].end() <= 1
+            ):
+                j += 1  # after an initial: "S. Jaishankar"
+                continue
+            if (
+                toks[j].group() == "."
+                and len(prev) == 1
+                and prev.isupper()
+                and j + 1 < n
+                and namey(j + 1)
+            ):
+                j += 1
+                continue
+            if namey(j) and toks[j].start() - toks[j - 1].end() <= 1:
+                j += 1
+                continue
+            if (
+                toks[j].group().lower() in PARTICLES
+                and j + 1 < n
+                and namey(j + 1)
+                and toks[j].start() - toks[j - 1].end() <= 1
+            ):
+                j += 2
+                continue
+            break
+        run = toks[i:j]
+        if run[0].group() == "A" and (len(run) < 3 or len(run[1].group()) > 1):
+            i = j if len(run) > 1 and run[1].group() != "." else i + 1
+            if len(run) == 1 or run[1].group() == ".":
+                continue
+            run = run[1:]  # sentence-initial article "A"
+        words = [t.group() for t in run]
+        start, end = run[0].start(), run[-1].end()
+        i = j
+        # A run right after "the" (no comma) is a thing: "the Vahdettin Pavilion".
+        before = masked[max(0, start - 5) : start]
+        if re.search(r"\bthe\s+\Z", before, re.IGNORECASE):
+            continue
+        if end < len(masked) and masked[end : end + 2] in ("'s", "’s") and len(words) == 1:
+            pass
+        if len(words) == 1:
+            if not known or words[0].casefold() not in known:
+                continue
+            full = known[words[0].casefold()]
+        else:
+            full = None
+        out.append(describe(sentence, masked, start, end, words, full, ents))
+    # "A and B represented India": the side named after the pair is both people's.
+    for k in range(len(out) - 2, -1, -1):
+        a, b = out[k], out[k + 1]
+        if (
+            b.lead_party
+            and not a.lead_party
+            and re.fullmatch(
+                r"\s*,?\s*and\s+(?:[A-Z][\w'’-]*\s+){0,4}", masked[a.span_end : b.start]
+            )
+        ):
+            out[k] = dataclasses.replace(a, lead_party=b.lead_party)
+    return out
+
+
+def describe(
+    sentence: str, masked: str, start: int, end: int, words: list[str], full: str | None, ents
+) -> Mention:
+    title_before, tb_start = read_title_before(masked, start, ents)
+    title_after, ta_end = read_title_after(masked, end)
+    title = title_after or title_before
+    if title_before and title_after and title_before.strip().lower() != "ambassador":
+        title = title_after if len(title_after) > len(title_before) else title_before
+    title = clean_title(title)
+    title_party = party_in_title(title) if title else None
+    if title_party is None and title and not title_after:
+        # "Deputy Foreign Minister Sergei Ryabkov of Russia".
+        of = re.match(
+            r"\s+of\s+(?:the\s+)?([A-Z][\w'’ -]{2,40}?)(?=\s*[,.;]|\s+(?:and|led|"
+            r"headed|while|co-chaired|chaired|said|held)\b)",
+            masked[end : end + 60],
+        )
+        if of:
+            title_party = gazetteer().country_code(of.group(1))
+    lead = None
+    m = LEAD_AFTER_RE.match(masked[ta_end if title_after else end :])
+    if m and (m.group("who") or m.group("of")):
+        lead = party_in(m.group("who") or m.group("of"))
+    elif m and m.group("country"):
+        lead = gazetteer().country_code(m.group("country").strip())
+    if lead is None:
+        pre = masked[
+            max(0, (tb_start if title_before else start) - 80) : tb_start if title_before else start
+        ]
+        m = LEAD_BEFORE_RE.search(pre)
+        if m:
+            lead = party_in(
+                m.group("who") or m.group("side") or m.group("country") or m.group("of")
+            )
+    cp = None
+    m = COUNTERPART_RE.search(masked[max(0, start - 40) : start])
+    if m:
+        cp = party_in(m.group("who"))
+    lo = max(0, start - 200)
+    clause_start = max(masked.rfind(";", lo, start), masked.rfind(" while ", lo, start), 0)
+    member = bool(
+        MEMBER_RE.search(
+            masked[max(clause_start, start - 60) : tb_start if title_before else start]
+        )
+    )
+    words = [w for w in words if w != "."]
+    words = [
+        w + "." if len(w) == 1 and end < len(masked) and idx_dot(masked, w, start, end) else w
+        for w in words
+    ]
+    name = full or " ".join(words)
+    display = full or display_name(words)
+    return Mention(
+        name=name,
+        display=display,
+        start=start,
+        end=end,
+        title=title,
+        title_party=title_party,
+        lead_party=lead,
+        counterpart_party=cp,
+        member=member,
+        tokens=len(words),
+        span_start=tb_start if title_before else start,
+        span_end=ta_end if title_after else end,
+    )
+
+
+def idx_dot(masked: str, word: str, start: int, end: int) -> bool:
+    """True when the one-letter ``word`` is written with a full stop inside the name."""
+    return bool(re.search(r"(?<![\w])" + re.escape(word) + r"\.", masked[start:end]))
+
+
+def party_in(text: str) -> str | None:
+    """alpha3 (or organisation) of the first country/demonym/organisation in ``text``."""
+    for e in gazetteer().entities(text):
+        if e.kind in (NAME, DEMONYM, ORG):
+            return e.code
+    return None
+
+
+def party_in_title(title: str) -> str | None:
+    """The state a position belongs to: the first country or demonym not after "to"/"in"
+    ("Pakistan's Ambassador to Brazil" is Pakistani; "Ambassador in Cairo" says nothing)."""
+    for e in gazetteer().entities(title):
+        if e.kind not in (NAME, DEMONYM, ORG):
+            continue
+        before = title[max(0, e.start - 8) : e.start].lower()
+        if re.search(r"\b(?:to|in|with|for)\s+(?:the\s+)?\Z", before):
+            continue
+        return e.code
+    return None
+
+
+def read_title_before(masked: str, start: int, ents) -> tuple[str | None, int]:
+    """Position written before a name ("Turkish President", "the Emir of Qatar, ")."""
+    # "... was headed by <title> <name>": everything after "by" is the title.
+    window = masked[max(0, start - 160) : start]
+    by = None
+    for m in BY_RE.finditer(window):
+        by = m
+    if by is not None:
+        text = window[by.end() :]
+        if (
+            text.strip()
+            and has_keyword(text)
+            and not re.search(r"[.;]", text)
+            and only_title_words(text)
+        ):
+            return text.strip(" ,"), start - len(window) + by.end()
+    lo = max(0, start - 200)
+    toks = list(WORD_RE.finditer(masked, lo, start))
+    ent_cover = set()
+    for e in ents:
+        if e.end > lo and e.start < start:
+            ent_cover.update(range(e.start, e.end))
+    k = len(toks) - 1
+    # Appositive form: "the Emir of Qatar, Sheikh Tamim ..." (comma before the name).
+    if k >= 0 and toks[k].group() == ",":
+        k -= 1
+    first = None
+    depth = 0
+    before_paren = None
+    while k >= 0:
+        tok = toks[k]
+        w = tok.group()
+        if w == ")":
+            if depth == 0:
+                before_paren = first
+            depth += 1
+        elif w == "(":
+            depth = max(0, depth - 1)
+            # "Director General (Counter Terrorism)" but not "(Agency) -- Chinese President".
+            left = toks[k - 1] if k > 0 else None
+            if depth == 0 and not (
+                left is not None and (is_title_word(left.group()) or left.start() in ent_cover)
+            ):
+                first = before_paren
+                break
+        elif depth or w in ("'s", "’s", "'", "’") or tok.start() in ent_cover or is_title_word(w):
+            pass
+        elif w.lower() in CONNECTORS:
+            if w.lower() == "and":
+                prev = toks[k - 1].group() if k > 0 else ""
+                # "State Councilor and Foreign Minister", but not "... of Russia and
+                # Under Secretary X": a country before "and" ends someone else's title.
+                if not is_title_word(prev):
+                    break
+        elif (
+            w[:1].isupper()
+            and k > 0
+            and (
+                toks[k - 1].group().lower() in CONNECTORS
+                or is_title_word(toks[k - 1].group())
+                or toks[k - 1].group() == "("
+            )
+        ):
+            pass
+        else:
+            break
+        first = k
+        k -= 1
+    if first is None:
+        return None, start
+    # Trim leading connectors ("the", "and").
+    while first < len(toks) and toks[first].group().lower() in CONNECTORS:
+        first += 1
+    if first >= len(toks):
+        return None, start
+    s = toks[first].start()
+    text = masked[s:start].strip(" ,")
+    if not has_keyword(text):
+        return None, start
+    return text, s
+
+
+def read_title_after(masked: str, end: int) -> tuple[str | None, int]:
+    """Position written after a name: ", Director General ..., Ministry of ...,"."""
+    if not re.match(r"\s*,", masked[end : end + 5]):
+        return None, end
+    pos = end
+    segments = []
+    seg_end = end
+    while True:
+        m = re.match(r"\s*,\s*", masked[pos:])
+        if not m:
+            break
+        seg_start = pos + m.end()
+        stop = re.search(
+            r",|;|\.(?=\s|$)|\s(?:who\b|which\b|"
+            r"led\b|headed\b|co-chaired\b|chaired\b|said\b|was\b|were\b|is\b|"
+            r"has\b|had\b|in the\b|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+            r"Saturday|Sunday)\b)",
+            masked[seg_start : seg_start + 200],
+        )
+        seg_stop = seg_start + (stop.start() if stop else min(200, len(masked) - seg_start))
+        seg = masked[seg_start:seg_stop].strip()
+        if not seg or not title_like(seg):
+            break
+        if not segments and not has_keyword(seg):
+            break
+        if holds_a_name(seg):
+            break  # ", President of Kyrgyzstan Sadyr Japarov": the next person
+        if segments and not (
+            seg.split()[0].lower() in ORG_STARTS
+            or (seg.split()[0][:1].isupper() and is_title_word(seg.split()[0]))
+        ):
+            break
+        if segments and has_keyword(seg) and seg.split()[0].lower() not in ORG_STARTS:
+            break  # a second person's title, not ours
+        segments.append(seg)
+        seg_end = seg_stop
+        pos = seg_stop
+        if not stop or masked[seg_stop : seg_stop + 1] != ",":
+            break
+    if not segments:
+        return None, end
+    return ", ".join(segments), seg_end
+
+
+# A comma-separated part of a position may go on with the body it belongs to.
+ORG_STARTS = frozenset(
+    {
+        "ministry",
+        "department",
+        "government",
+        "embassy",
+        "office",
+        "international",
+        "bureau",
+        "division",
+        "directorate",
+        "secretariat",
+        "commission",
+        "council",
+        "committee",
+        "presidency",
+        "cabinet",
+    }
+)
+
+
+def title_like(seg: str) -> bool:
+    """Every word is a position/body word, a connector, a country, or capitalised."""
+    words = WORD_RE.findall(seg)
+    if not words or len(words) > 30:
+        return False
+    if not (words[0][:1].isupper() or is_title_word(words[0])):
+        return False
+    for w in words:
+        if w in "()'’-&" or w.lower() in CONNECTORS or is_title_word(w) or w[:1].isupper():
+            continue
+        if w.lower() in ("ad", "interim", "a.i.", "i"):
+            continue
+        if re.fullmatch(r"[a-z-]+", w) and w.lower() in title_words():
+            continue
+        return False
+    return True
+
+
+def holds_a_name(text: str) -> bool:
+    """True when two capitalised words that are neither position words nor countries
+    follow a position word or a country: "... of Kyrgyzstan Sadyr Japarov"."""
+    ents = gazetteer().entities(text)
+    cover = set()
+    for e in ents:
+        cover.update(range(e.start, e.end))
+    toks = list(WORD_RE.finditer(text))
+    for i in range(1, len(toks) - 1):
+        a, b = toks[i], toks[i + 1]
+        prev = toks[i - 1].group()
+        if prev.lower() in CONNECTORS or prev in "(,":
+            continue
+        if all(
+            t.group()[:1].isupper() and t.start() not in cover and not is_title_word(t.group())
+            for t in (a, b)
+        ):
+            return True
+    return False
+
+
+def only_title_words(text: str) -> bool:
+    """True when every capitalised word is a position word or a country (no other name)."""
+    ents = gazetteer().entities(text)
+    cover = set()
+    for e in ents:
+        cover.update(range(e.start, e.end))
+    depth = 0
+    for m in WORD_RE.finditer(text):
+        w = m.group()
+        depth += (w == "(") - (w == ")")
+        if depth or not w[:1].isupper() or m.start() in cover or is_title_word(w):
+            continue
+        return False
+    return True
+
+
+def has_keyword(text: str) -> bool:
+    words = {w.lower() for w in WORD_RE.findall(text)}
+    return bool(words & title_keywords())
+
+
+def clean_title(title: str | None) -> str | None:
+    if not title:
+        return None
+    title = re.sub(r"\s*\((?:Chair|chair|Co-Chair|co-chair|host)\)\s*", " ", title)
+    title = re.sub(r"\s+", " ", title).strip(" ,;:")
+    title = re.sub(r"\A(?:the|The)\s+", "", title)
+    title = re.sub(r"\A(?:his|her|their|its)\s+", "", title, flags=re.IGNORECASE)
+    return title or None
