@@ -106,6 +106,10 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = BASE_DIR / "staticfiles"
+# htmx, fetched by `npm install --omit=dev` (package.json); the pages work without it.
+HTMX_DIST = BASE_DIR / "node_modules" / "htmx.org" / "dist"
+if HTMX_DIST.is_dir():
+    STATICFILES_DIRS.append(("htmx", HTMX_DIST))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from meetings import views
+from meetings.upload import IngestView
 
 app_name = "meetings"
 
@@ -8,8 +9,10 @@ urlpatterns = [
     path("", views.SeriesListView.as_view(), name="series_list"),
     path("series/<slug:slug>/", views.SeriesDetailView.as_view(), name="series"),
     path("sessions/", views.SessionListView.as_view(), name="session_list"),
+    path("sessions.csv", views.SessionCsvView.as_view(), name="session_csv"),
     path("sessions/<int:pk>/", views.SessionDetailView.as_view(), name="session"),
     path("countries/<str:pk>/", views.CountryDetailView.as_view(), name="country"),
     path("officials/<int:pk>/", views.OfficialDetailView.as_view(), name="official"),
     path("articles/<int:pk>/", views.ArticleDetailView.as_view(), name="article"),
+    path("ingest/", IngestView.as_view(), name="ingest"),
 ]

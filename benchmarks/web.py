@@ -1,0 +1,320 @@
+"""Server time of the list pages on a large record.
+
+Run (PostgreSQL must be up; the database named in DATABASE_URL is left alone, a throwaway
+`<name>_web_bench` beside it is dropped and refilled):
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/tracker .venv/bin/python benchmarks/web.py
+
+Options: `--reuse` keeps an already filled benchmark database (skips the fill),
+`--runs N` requests per page (default 40), `--drop` removes the database afterwards.
+
+It fills 10,000 series with 100,000 sessions (about one in ten series has a planned next
+session, numbering has gaps), two delegations with heads per session, then times the
+series list and the sessions list (first and last page, with and without filters) and a
+full-text search through the Django test client: the whole request, queries and template
+rendering included, no network. Prints p50/p95 per page, and the median time spent
+waiting on SQL and of this process's CPU; the target is p95 <= 50 ms. The exit status is
+1 when a page misses the target. Wall times depend on the machine and on what else runs
+on it: compare the CPU column between runs on a busy machine.
+"""
+
+import argparse
+import datetime
+import os
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+SERIES = 10_000
+SESSIONS_PER_SERIES = 10
+TARGET_MS = 50.0
+BATCH = 5_000
+CITIES = ["Geneva", "Vienna", "Moscow", "Islamabad", "Beijing", "Delhi", "Ankara", "Tehran"]
+GROUP_WORDS = ["Joint Working Group", "Consultations", "Strategic Dialogue", "Joint Commission"]
+KIND_OF = {
+    "Joint Working Group": "joint-working-group",
+    "Consultations": "consultations",
+    "Strategic Dialogue": "dialogue",
+    "Joint Commission": "joint-commission",
+}
+
+
+def bench_url(base_url: str) -> tuple[str, str, str]:
+    """(benchmark database URL, its name, URL of the maintenance database)."""
+    parts = urlsplit(base_url)
+    name = (parts.path.lstrip("/") or "tracker") + "_web_bench"
+    return (
+        urlunsplit(parts._replace(path="/" + name)),
+        name,
+        urlunsplit(parts._replace(path="/postgres")),
+    )
+
+
+def recreate_database(*, admin_url: str, name: str) -> None:
+    import psycopg
+
+    with psycopg.connect(admin_url, autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        connection.execute(f'CREATE DATABASE "{name}"')
+
+
+def database_exists(*, admin_url: str, name: str) -> bool:
+    import psycopg
+
+    with psycopg.connect(admin_url, autocommit=True) as connection:
+        found = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+        return found.fetchone() is not None
+
+
+def drop_database(*, admin_url: str, name: str) -> None:
+    import psycopg
+
+    with psycopg.connect(admin_url, autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def fill(*, seed: int = 5) -> None:
+    """10,000 series, 100,000 sessions, 200,000 delegations, all through bulk_create."""
+    import pycountry
+    from django.db import connection
+
+    from meetings.models import TOPICS, Country, Delegation, Official, Session, WorkingGroup
+
+    rng = random.Random(seed)
+    started = time.perf_counter()
+    countries = [
+        Country(alpha3=c.alpha_3, alpha2=c.alpha_2, name=getattr(c, "common_name", c.name))
+        for c in list(pycountry.countries)[:200]
+    ]
+    for wanted in ("PAK", "RUS"):
+        if wanted not in {c.alpha3 for c in countries}:
+            real = pycountry.countries.get(alpha_3=wanted)
+            countries.append(Country(alpha3=real.alpha_3, alpha2=real.alpha_2, name=real.name))
+    Country.objects.bulk_create(countries, batch_size=BATCH)
+    codes = [c.alpha3 for c in countries]
+    names = {c.alpha3: c.name for c in countries}
+    topics = [slug for slug, _ in TOPICS]
+
+    groups, pairs = [], []
+    for index in range(SERIES):
+        a, b = rng.sample(codes, 2)
+        if index % 50 == 0:
+            a, b = "PAK", "RUS"
+        words = rng.choice(GROUP_WORDS)
+        topic = rng.choice(topics)
+        groups.append(
+            WorkingGroup(
+                name=f"{names[a]}-{names[b]} {words} on {topic.replace('-', ' ')}",
+                slug=f"series-{index}",
+                kind=KIND_OF[words],
+                topic=topic,
+                natural_key=f"{a}+{b}|{KIND_OF[words]}|{topic}|{index}",
+            )
+        )
+        pairs.append((a, b))
+    groups = WorkingGroup.objects.bulk_create(groups, batch_size=BATCH)
+    through = WorkingGroup.parties.through
+    through.objects.bulk_create(
+        [
+            through(workinggroup_id=group.pk, country_id=code)
+            for group, pair in zip(groups, pairs, strict=True)
+            for code in pair
+        ],
+        batch_size=BATCH,
+    )
+
+    officials = Official.objects.bulk_create(
+        [
+            Official(name=f"Official {index} {side}", country_id=pair[side])
+            for index, pair in enumerate(pairs)
+            for side in (0, 1)
+        ],
+        batch_size=BATCH,
+    )
+
+    sessions = []
+    for group, pair in zip(groups, pairs, strict=True):
+        day = datetime.date(1995, 1, 1) + datetime.timedelta(days=rng.randrange(3000))
+        cadence = rng.choice([180, 365, 365, 540, 730])
+        number = 0
+        planned = rng.random() < 0.1
+        for position in range(SESSIONS_PER_SERIES):
+            number += 2 if rng.random() < 0.05 else 1
+            last = position == SESSIONS_PER_SERIES - 1
+            status = "planned" if planned and last else "held"
+            sessions.append(
+                Session(
+                    working_group_id=group.pk,
+                    number=number,
+                    start_date=day,
+                    city=rng.choice(CITIES),
+                    country_id=rng.choice(pair),
+                    status=status,
+                )
+            )
+            day += datetime.timedelta(days=cadence + rng.randrange(-60, 60))
+    sessions = Session.objects.bulk_create(sessions, batch_size=BATCH)
+
+    delegations = []
+    for index, session in enumerate(sessions):
+        group_index = index // SESSIONS_PER_SERIES
+        for side in (0, 1):
+            delegations.append(
+                Delegation(
+                    session_id=session.pk,
+                    country_id=pairs[group_index][side],
+                    head_id=officials[2 * group_index + side].pk,
+                    head_title="Director General",
+                )
+            )
+    Delegation.objects.bulk_create(delegations, batch_size=BATCH)
+
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE")
+    print(
+        f"filled {len(groups):,} series, {len(sessions):,} sessions, "
+        f"{len(delegations):,} delegations in {time.perf_counter() - started:.1f} s"
+    )
+
+
+def matching_rows(url: str) -> int:
+    """How many rows the page's filter matches (outside the timed requests)."""
+    from django.http import QueryDict
+
+    from meetings.filters import SeriesFilter, SessionFilter
+    from meetings.models import Session, WorkingGroup
+
+    path, _, query = url.partition("?")
+    if path.startswith("/sessions/"):
+        filterset = SessionFilter(QueryDict(query), queryset=Session.objects.all())
+    else:
+        filterset = SeriesFilter(QueryDict(query), queryset=WorkingGroup.objects.all())
+    return filterset.qs.count()
+
+
+def _percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+def measure(client, url: str, runs: int) -> dict[str, float]:
+    """Wall time of each request, plus the part spent waiting on SQL and the CPU time
+    of this process (which, unlike wall time, other processes on the machine barely
+    change)."""
+    from django.db import connection
+
+    sql_seconds = [0.0]
+
+    def timed(execute, sql, params, many, context):
+        started = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            sql_seconds[0] += time.perf_counter() - started
+
+    for _ in range(3):
+        client.get(url, secure=True)
+    wall, sql, cpu = [], [], []
+    with connection.execute_wrapper(timed):
+        for _ in range(runs):
+            sql_seconds[0] = 0.0
+            started, started_cpu = time.perf_counter(), time.process_time()
+            response = client.get(url, secure=True)
+            wall.append((time.perf_counter() - started) * 1000)
+            cpu.append((time.process_time() - started_cpu) * 1000)
+            sql.append(sql_seconds[0] * 1000)
+            assert response.status_code == 200, (url, response.status_code)
+    return {
+        "p50": statistics.median(wall),
+        "p95": _percentile(wall, 0.95),
+        "sql": statistics.median(sql),
+        "cpu": statistics.median(cpu),
+    }
+
+
+def pages() -> list[tuple[str, str]]:
+    from meetings.models import Session, WorkingGroup
+
+    series_pages = -(-WorkingGroup.objects.count() // 25)
+    session_pages = -(-Session.objects.count() // 50)
+    filtered = "country=PAK&topic=counter-terrorism"
+    return [
+        ("series list, first page", "/"),
+        ("series list, last page", f"/?page={series_pages}"),
+        ("series list, by name, last page", f"/?sort=name&page={series_pages}"),
+        ("series list, most sessions", "/?sort=sessions"),
+        ("series list, country + year range", "/?country=PAK&year_from=2005&year_to=2010"),
+        ("series list, two countries + topic", f"/?{filtered}&country=RUS"),
+        ("series list, venue city + official", "/?city=Geneva&official=Official+12"),
+        ("series list, full-text search", "/?q=maritime+dialogue"),
+        ("series list, search, last page", "/?q=working+group&page=9999"),
+        ("sessions list, first page", "/sessions/"),
+        ("sessions list, last page", f"/sessions/?page={session_pages}"),
+        ("sessions list, oldest, last page", f"/sessions/?sort=oldest&page={session_pages}"),
+        ("sessions list, country + years", "/sessions/?country=RUS&year_from=2005&year_to=2012"),
+        ("sessions list, full-text search", "/sessions/?q=consultations+energy"),
+    ]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--reuse", action="store_true", help="keep a filled benchmark database")
+    parser.add_argument("--runs", type=int, default=40, help="timed requests per page")
+    parser.add_argument("--drop", action="store_true", help="drop the database afterwards")
+    args = parser.parse_args()
+
+    base = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/tracker")
+    if not base.startswith(("postgres://", "postgresql://")):
+        parser.error("DATABASE_URL must point at PostgreSQL")
+    url, name, admin_url = bench_url(base)
+    if not args.reuse or not database_exists(admin_url=admin_url, name=name):
+        recreate_database(admin_url=admin_url, name=name)
+    os.environ["DATABASE_URL"] = url
+    # The test settings: no HTTPS redirect, plain static storage (no collectstatic needed).
+    # The test client's host is allowed directly: setup_test_environment() would also
+    # instrument template rendering, which is not what production pays.
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.test_settings")
+    os.environ["ALLOWED_HOSTS"] = "testserver"
+
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.test import Client
+
+    from meetings.models import Session
+
+    call_command("migrate", verbosity=0)
+    if not args.reuse or not Session.objects.exists():
+        fill()
+    client = Client()
+    print(f"\n{'page':<38} {'rows':>8} {'p50 ms':>7} {'p95 ms':>7} {'sql p50':>8} {'cpu p50':>8}")
+    slow = []
+    for label, path in pages():
+        timing = measure(client, path, args.runs)
+        rows = matching_rows(path)
+        flag = "" if timing["p95"] <= TARGET_MS else "  over target"
+        print(
+            f"{label:<38} {rows:>8,} {timing['p50']:>7.1f} {timing['p95']:>7.1f} "
+            f"{timing['sql']:>8.1f} {timing['cpu']:>8.1f}{flag}"
+        )
+        if timing["p95"] > TARGET_MS:
+            slow.append(label)
+    print(f"\ntarget p95 <= {TARGET_MS:.0f} ms: {'met' if not slow else 'missed by ' + str(slow)}")
+
+    if args.drop:
+        from django.db import connections
+
+        connections.close_all()
+        drop_database(admin_url=admin_url, name=name)
+    return 1 if slow else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

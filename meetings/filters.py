@@ -1,0 +1,303 @@
+"""One FilterSet per list page. The FilterSet filters; the queryset methods shape.
+
+Both list pages are lenient: a value that does not validate (an unknown country, a year
+that is not a number, a search longer than anyone types) is left out, the rest of the
+filter still applies, and `ignored` says in words what was left out, so the page can tell
+the reader instead of failing or silently showing everything.
+"""
+
+from functools import lru_cache
+from textwrap import shorten
+
+import django_filters
+from django import forms
+from django.db.models import F
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
+
+from meetings.models import KINDS, TOPICS, Country, Session, WorkingGroup
+
+MAX_COUNTRIES = 4
+MAX_TEXT = 200
+YEAR_FIELD = {"min_value": 1900, "max_value": 2100}
+
+
+class LenientMultipleChoiceField(forms.MultipleChoiceField):
+    """Keeps the valid choices and remembers the others in `dropped`."""
+
+    def clean(self, value):
+        values = [v for v in self.to_python(value) if v.strip()]
+        kept = [v for v in values if self.valid_value(v)]
+        self.dropped = [v for v in values if not self.valid_value(v)]
+        self.dropped += kept[MAX_COUNTRIES:]
+        return list(dict.fromkeys(kept[:MAX_COUNTRIES]))
+
+
+class LenientMultipleChoiceFilter(django_filters.MultipleChoiceFilter):
+    field_class = LenientMultipleChoiceField
+
+
+# A constant piece of markup, no data in it.
+AND_SEPARATOR = mark_safe('<span class="and" aria-hidden="true">and</span>')
+
+
+@lru_cache(maxsize=32)
+def _option_tags(choices: tuple) -> tuple:
+    return tuple(format_html('<option value="{}">{}</option>', v, label) for v, label in choices)
+
+
+def render_select(*, name, choices, selected, attrs) -> str:
+    """A <select> built in one pass from remembered <option> tags: Django's per-option
+    templates cost about a millisecond per ten options, and the country lists have
+    hundreds (three times on a page)."""
+    choices = tuple((str(value), str(label)) for value, label in choices)
+    tags = list(_option_tags(choices))
+    for index, (value, label) in enumerate(choices):
+        if value == selected:
+            tags[index] = format_html('<option value="{}" selected>{}</option>', value, label)
+    attributes = format_html_join(" ", '{}="{}"', sorted(attrs.items()))
+    # Every piece was escaped by format_html above.
+    options = mark_safe("".join(tags))
+    return format_html('<select name="{}" {}>{}</select>', name, attributes, options)
+
+
+class FastSelect(forms.Select):
+    def render(self, name, value, attrs=None, renderer=None):
+        attrs = self.build_attrs(self.attrs, attrs)
+        selected = "" if value is None else str(value)
+        return render_select(name=name, choices=self.choices, selected=selected, attrs=attrs)
+
+
+class CountryPairWidget(forms.SelectMultiple):
+    """Several single selects sharing one name ("between Pakistan and Russia"): one more
+    than currently chosen (at least two), so a second country can always be added
+    without JavaScript."""
+
+    def id_for_label(self, id_):
+        return f"{id_}_0" if id_ else id_
+
+    def render(self, name, value, attrs=None, renderer=None):
+        values = [v for v in (value or []) if v]
+        slots = max(2, min(len(values) + 1, MAX_COUNTRIES))
+        base_id = (attrs or {}).get("id", f"id_{name}")
+        choices = [("", "Any country"), *self.choices]
+        selects = []
+        for index in range(slots):
+            select_attrs = {"id": f"{base_id}_{index}"}
+            if index:
+                select_attrs["aria-label"] = f"Also with country {index + 1} (optional)"
+            current = values[index] if index < len(values) else ""
+            selects.append(
+                (render_select(name=name, choices=choices, selected=current, attrs=select_attrs),)
+            )
+        return format_html(
+            '<span class="country-pair">{}</span>',
+            format_html_join(AND_SEPARATOR, "{}", selects),
+        )
+
+
+class LenientFilterSet(django_filters.FilterSet):
+    """A FilterSet that applies what validates and reports what it ignored."""
+
+    # Parameters the page itself reads; anything else is reported as unknown.
+    page_parameters = frozenset({"page"})
+
+    @property
+    def qs(self):
+        if not hasattr(self, "_qs"):
+            queryset = super().qs
+            sort = self.form.cleaned_data.get("sort") if self.is_bound else None
+            self._qs = self.order_queryset(queryset, sort or "")
+        return self._qs
+
+    def order_queryset(self, queryset, key):
+        return queryset
+
+    @property
+    def ignored(self) -> list[str]:
+        """Sentences naming each value left out and why."""
+        if not self.is_bound:
+            return []
+        notes = []
+        form = self.form
+        form.is_valid()
+        for name, errors in form.errors.items():
+            field = form.fields.get(name)
+            label = field.label if field else name
+            raw = ", ".join(self.data.getlist(name))
+            notes.append(f"{label} “{shorten(raw, 60, placeholder='…')}”: {errors[0]}")
+        for field in form.fields.values():
+            for value in getattr(field, "dropped", []):
+                if field.valid_value(value):
+                    reason = f"at most {MAX_COUNTRIES} can be combined"
+                else:
+                    reason = "not a known choice"
+                notes.append(f"{field.label} “{shorten(value, 60, placeholder='…')}”: {reason}")
+        unknown = sorted(set(self.data) - set(form.fields) - self.page_parameters)
+        if unknown:
+            names = ", ".join(shorten(u, 30, placeholder="…") for u in unknown[:5])
+            notes.append(f"Unknown parameter(s) {names}" + (" and more" if unknown[5:] else ""))
+        return notes
+
+
+def _country_choices():
+    return list(Country.objects.order_by("name").values_list("alpha3", "name"))
+
+
+class MeetingFilterSet(LenientFilterSet):
+    """The filters both list pages share; subclasses say how each applies."""
+
+    country = LenientMultipleChoiceFilter(
+        label="Country",
+        widget=CountryPairWidget,
+        method="filter_country",
+    )
+    topic = django_filters.ChoiceFilter(
+        label="Topic", choices=TOPICS, empty_label="Any topic", widget=FastSelect
+    )
+    kind = django_filters.ChoiceFilter(
+        label="Kind", choices=KINDS, empty_label="Any kind", widget=FastSelect
+    )
+    year_from = django_filters.NumberFilter(label="From year", method="filter_years", **YEAR_FIELD)
+    year_to = django_filters.NumberFilter(label="To year", method="filter_years", **YEAR_FIELD)
+    venue_country = django_filters.ChoiceFilter(
+        label="Venue country",
+        method="filter_venue_country",
+        empty_label="Anywhere",
+        widget=FastSelect,
+    )
+    city = django_filters.CharFilter(label="City", method="filter_city", max_length=100)
+    official = django_filters.CharFilter(label="Official", method="filter_official", max_length=100)
+    q = django_filters.CharFilter(label="Search", method="filter_search", max_length=MAX_TEXT)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # One query for both country lists, whatever the page size.
+        choices = _country_choices()
+        self.filters["country"].extra["choices"] = lambda: choices
+        self.filters["venue_country"].extra["choices"] = lambda: choices
+
+    def filter_years(self, queryset, name, value):
+        # Both bounds are applied together, once, by the first of them that validated.
+        data = self.form.cleaned_data
+        if name == "year_to" and data.get("year_from") is not None:
+            return queryset
+        return queryset.met_between(
+            year_from=_int_or_none(data.get("year_from")),
+            year_to=_int_or_none(data.get("year_to")),
+        )
+
+
+def _int_or_none(value):
+    return None if value is None else int(value)
+
+
+class SeriesFilter(MeetingFilterSet):
+    sort = django_filters.ChoiceFilter(
+        label="Sort by",
+        choices=[
+            ("latest", "Latest session"),
+            ("name", "Name"),
+            ("sessions", "Number of sessions"),
+        ],
+        empty_label=None,
+        method="keep",
+        widget=FastSelect,
+    )
+
+    class Meta:
+        model = WorkingGroup
+        fields = ["country", "topic", "kind"]
+
+    def keep(self, queryset, name, value):
+        return queryset
+
+    def filter_country(self, queryset, name, value):
+        return queryset.involving(*value)
+
+    def filter_venue_country(self, queryset, name, value):
+        return queryset.hosted_in(value)
+
+    def filter_city(self, queryset, name, value):
+        return queryset.met_in_city(value)
+
+    def filter_official(self, queryset, name, value):
+        return queryset.with_official(value)
+
+    def filter_search(self, queryset, name, value):
+        return queryset.search(value)
+
+    def order_queryset(self, queryset, key):
+        if key == "name":
+            return queryset.order_by("name", "pk")
+        if key == "sessions":
+            return queryset.with_held_count().order_by("-session_count", "name", "pk")
+        return queryset.with_latest_date().order_by(
+            F("latest_date").desc(nulls_last=True), "name", "pk"
+        )
+
+
+class SessionFilter(MeetingFilterSet):
+    topic = django_filters.ChoiceFilter(
+        label="Topic",
+        choices=TOPICS,
+        empty_label="Any topic",
+        field_name="working_group__topic",
+        widget=FastSelect,
+    )
+    kind = django_filters.ChoiceFilter(
+        label="Kind",
+        choices=KINDS,
+        empty_label="Any kind",
+        field_name="working_group__kind",
+        widget=FastSelect,
+    )
+    status = django_filters.ChoiceFilter(
+        label="Status",
+        choices=Session.Status.choices,
+        empty_label="Held and planned",
+        widget=FastSelect,
+    )
+    sort = django_filters.ChoiceFilter(
+        label="Sort by",
+        choices=[("newest", "Newest first"), ("oldest", "Oldest first")],
+        empty_label=None,
+        method="keep",
+        widget=FastSelect,
+    )
+
+    class Meta:
+        model = Session
+        fields = ["country", "topic", "kind", "status"]
+
+    def keep(self, queryset, name, value):
+        return queryset
+
+    def filter_country(self, queryset, name, value):
+        return queryset.involving(*value)
+
+    def filter_venue_country(self, queryset, name, value):
+        return queryset.filter(country_id=value)
+
+    def filter_city(self, queryset, name, value):
+        return queryset.filter(city__iexact=value.strip())
+
+    def filter_official(self, queryset, name, value):
+        return queryset.with_official(value)
+
+    def filter_search(self, queryset, name, value):
+        return queryset.search(value)
+
+    def filter_years(self, queryset, name, value):
+        data = self.form.cleaned_data
+        if name == "year_to" and data.get("year_from") is not None:
+            return queryset
+        return queryset.between_years(
+            year_from=_int_or_none(data.get("year_from")),
+            year_to=_int_or_none(data.get("year_to")),
+        )
+
+    def order_queryset(self, queryset, key):
+        if key == "oldest":
+            return queryset.order_by(F("start_date").asc(nulls_last=True), "pk")
+        return queryset.newest_first()

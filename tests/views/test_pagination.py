@@ -1,0 +1,92 @@
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from meetings.models import Session, WorkingGroup
+from meetings.views import DeferredJoinPaginator, ListCache
+from tests.factories import SessionFactory, WorkingGroupFactory
+
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.filterwarnings("ignore:No directory at:UserWarning"),
+]
+
+
+def _sessions_newest_first(count):
+    series = WorkingGroupFactory()
+    for day in range(count):
+        SessionFactory(working_group=series, start_date=datetime.date(2000, 1, 1 + day))
+    SessionFactory(working_group=series, start_date=None)
+    return Session.objects.for_list().newest_first()
+
+
+def test_deferred_join_paginator_pages_past_the_middle_in_the_same_order():
+    queryset = _sessions_newest_first(7)
+    expected = list(queryset.values_list("pk", flat=True))
+
+    paginator = DeferredJoinPaginator(queryset, 3)
+    pages = [[s.pk for s in paginator.page(n).object_list] for n in paginator.page_range]
+
+    assert pages == [expected[0:3], expected[3:6], expected[6:8]]
+    assert pages[-1][-1] == Session.objects.get(start_date=None).pk
+
+
+def test_list_cache_remembers_keys_until_the_data_changes():
+    cache = ListCache()
+    WorkingGroupFactory(name="First")
+    keys = WorkingGroup.objects.order_by("name").values_list("pk", flat=True)
+    before = cache.keys(keys)
+    with CaptureQueriesContext(connection) as queries:
+        again = cache.keys(keys)
+    WorkingGroupFactory(name="Second")
+
+    after = cache.keys(keys)
+
+    assert (len(queries), again == before) == (1, True)
+    assert len(after) == len(before) + 1
+
+
+def test_list_cache_sees_a_changed_session():
+    cache = ListCache()
+    session = SessionFactory(city="Geneva")
+    counted = Session.objects.filter(city="Geneva").values_list("pk", flat=True)
+    before = cache.count(counted)
+    session.city = "Vienna"
+    session.save()
+
+    after = cache.count(counted)
+
+    assert (before, after) == (1, 0)
+
+
+def test_series_list_last_page_is_the_tail_of_the_first_pages(client):
+    for index in range(30):
+        WorkingGroupFactory(name=f"Series {index:02d}")
+    url = reverse("meetings:series_list") + "?sort=name&page="
+
+    first = [s.name for s in client.get(url + "1").context["object_list"]]
+    last = [s.name for s in client.get(url + "2").context["object_list"]]
+
+    assert first + last == [f"Series {index:02d}" for index in range(30)]
+
+
+def test_session_list_repeated_request_reuses_the_count(client, counter_terrorism_series):
+    url = reverse("meetings:session_list") + "?topic=counter-terrorism"
+    client.get(url)
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+
+    assert response.context["paginator"].count == 3
+    assert [q["sql"] for q in queries.captured_queries if "COUNT(" in q["sql"]] == []
+
+
+def test_list_cache_of_an_empty_queryset_is_empty():
+    cache = ListCache()
+
+    keys = cache.keys(WorkingGroup.objects.none().values_list("pk", flat=True))
+
+    assert keys == []

@@ -1,0 +1,290 @@
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from meetings.models import Session, WorkingGroup
+from tests.factories import (
+    DelegationFactory,
+    OfficialFactory,
+    SessionFactory,
+    WorkingGroupFactory,
+)
+
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.filterwarnings("ignore:No directory at:UserWarning"),
+]
+
+URL = reverse("meetings:series_list")
+
+
+def _names(response):
+    return [series.name for series in response.context["object_list"]]
+
+
+def _series_with_sessions(name, parties, *, topic="counter-terrorism", kind="dialogue"):
+    series = WorkingGroupFactory(name=name, topic=topic, kind=kind, parties=parties)
+    for number in (1, 2):
+        session = SessionFactory(working_group=series, number=number)
+        DelegationFactory(session=session, country=parties[0])
+    SessionFactory(working_group=series, number=3, status=Session.Status.PLANNED)
+    return series
+
+
+def _count_queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+def test_series_list_query_count_is_the_same_for_one_and_three_series(client, pakistan, russia):
+    _series_with_sessions("Series A", [pakistan, russia])
+    one = _count_queries(client, URL + "?country=PAK&topic=counter-terrorism&q=Series")
+    _series_with_sessions("Series B", [pakistan, russia])
+    _series_with_sessions("Series C", [pakistan, russia])
+
+    three = _count_queries(client, URL + "?country=PAK&topic=counter-terrorism&q=Series")
+
+    assert one == three
+    assert three <= 6
+
+
+def test_series_list_query_count_is_the_same_without_filters(client, pakistan, russia):
+    _series_with_sessions("Series A", [pakistan, russia])
+    one = _count_queries(client, URL)
+    _series_with_sessions("Series B", [pakistan, russia])
+    _series_with_sessions("Series C", [russia, pakistan])
+
+    three = _count_queries(client, URL)
+
+    assert (one, three <= 6) == (three, True)
+
+
+def test_series_list_shows_latest_and_next_session(client, counter_terrorism_series):
+    response = client.get(URL)
+
+    html = response.content.decode()
+    assert (html.count(">No. 8</a>"), html.count(">No. 9</a>, date not announced")) == (1, 1)
+    assert '<span class="meta">Moscow, RUS</span>' in html
+
+
+def test_series_list_between_two_countries_keeps_only_their_series(client, pakistan, russia, india):
+    _series_with_sessions("Pakistan-Russia JWG", [pakistan, russia])
+    _series_with_sessions("India-Russia JWG", [india, russia])
+    _series_with_sessions("India-Pakistan talks", [india, pakistan])
+
+    response = client.get(URL + "?country=PAK&country=RUS")
+
+    assert _names(response) == ["Pakistan-Russia JWG"]
+    assert response.context["ignored"] == []
+
+
+def test_series_list_by_topic_and_kind_keeps_matching_series(client, pakistan, russia):
+    _series_with_sessions(
+        "Trade commission", [pakistan, russia], topic="trade", kind="joint-commission"
+    )
+    _series_with_sessions("Trade dialogue", [pakistan, russia], topic="trade")
+    _series_with_sessions("CT dialogue", [pakistan, russia])
+
+    response = client.get(URL + "?topic=trade&kind=joint-commission")
+
+    assert _names(response) == ["Trade commission"]
+
+
+def test_series_list_by_year_range_keeps_series_that_met_then(client, pakistan):
+    old = WorkingGroupFactory(name="Old series", parties=[pakistan])
+    SessionFactory(working_group=old, start_date=datetime.date(2005, 5, 1))
+    new = WorkingGroupFactory(name="New series", parties=[pakistan])
+    SessionFactory(working_group=new, start_date=datetime.date(2021, 5, 1))
+
+    response = client.get(URL + "?year_from=2020&year_to=2022")
+
+    assert _names(response) == ["New series"]
+
+
+def test_series_list_by_venue_country_and_city_keeps_series_that_met_there(
+    client, pakistan, russia
+):
+    moscow = WorkingGroupFactory(name="Met in Moscow")
+    SessionFactory(working_group=moscow, city="Moscow", country=russia)
+    islamabad = WorkingGroupFactory(name="Met in Islamabad")
+    SessionFactory(working_group=islamabad, city="Islamabad", country=pakistan)
+
+    by_country = client.get(URL + "?venue_country=RUS")
+    by_city = client.get(URL + "?city=islamabad")
+
+    assert (_names(by_country), _names(by_city)) == (["Met in Moscow"], ["Met in Islamabad"])
+
+
+def test_series_list_by_official_keeps_series_they_took_part_in(client, pakistan):
+    led = DelegationFactory(head=OfficialFactory(name="Ahmad Farooq"), country=pakistan)
+    DelegationFactory(head=OfficialFactory(name="Someone Else"))
+
+    response = client.get(URL + "?official=farooq")
+
+    assert _names(response) == [led.session.working_group.name]
+
+
+def test_series_list_search_finds_words_of_the_name(client):
+    WorkingGroupFactory(name="Pakistan-Russia Joint Working Group on Counter-Terrorism")
+    WorkingGroupFactory(name="India-Japan Maritime Dialogue")
+
+    response = client.get(URL + "?q=terrorism+working")
+
+    assert _names(response) == ["Pakistan-Russia Joint Working Group on Counter-Terrorism"]
+
+
+def test_series_list_search_uses_the_gin_index_on_postgres(on_postgres):
+    WorkingGroupFactory.create_batch(3)
+    queryset = WorkingGroup.objects.search("terrorism")
+
+    with connection.cursor() as cursor:
+        cursor.execute("SET enable_seqscan = off")
+        plan = queryset.explain()
+        cursor.execute("SET enable_seqscan = on")
+
+    assert "meetings_workinggroup_name_fts" in plan
+
+
+def test_series_list_sorts_by_name_sessions_and_latest(client):
+    few = WorkingGroupFactory(name="B few")
+    SessionFactory(working_group=few, start_date=datetime.date(2022, 1, 1))
+    many = WorkingGroupFactory(name="C many")
+    SessionFactory.create_batch(3, working_group=many, start_date=datetime.date(2001, 1, 1))
+    WorkingGroupFactory(name="A none")
+
+    orders = [_names(client.get(URL + f"?sort={key}")) for key in ("name", "sessions", "latest")]
+
+    assert orders == [
+        ["A none", "B few", "C many"],
+        ["C many", "B few", "A none"],
+        ["B few", "C many", "A none"],
+    ]
+
+
+def test_series_list_marks_a_series_overdue_against_its_own_cadence(client):
+    today = datetime.date.today()
+    late = WorkingGroupFactory(name="Yearly, last met four years ago")
+    steady = WorkingGroupFactory(name="Yearly, met this year")
+    for years_ago in (6, 5, 4):
+        SessionFactory(working_group=late, start_date=today - datetime.timedelta(365 * years_ago))
+    for years_ago in (2, 1, 0):
+        SessionFactory(working_group=steady, start_date=today - datetime.timedelta(365 * years_ago))
+
+    html = client.get(URL + "?sort=name").content.decode()
+
+    assert html.count("badge-overdue") == 1
+    assert html.index("badge-overdue") < html.index("Yearly, met this year")
+
+
+def test_series_list_unknown_country_is_ignored_and_named(client, pakistan, russia):
+    _series_with_sessions("Pakistan-Russia JWG", [pakistan, russia])
+
+    response = client.get(URL + "?country=PAK&country=ZZZ")
+
+    assert _names(response) == ["Pakistan-Russia JWG"]
+    assert response.context["ignored"] == ["Country “ZZZ”: not a known choice"]
+    assert "Some of the address was ignored" in response.content.decode()
+
+
+def test_series_list_bad_year_and_unknown_topic_are_ignored(client, pakistan):
+    _series_with_sessions("Any series", [pakistan])
+
+    response = client.get(URL + "?year_from=20x9&topic=astrology")
+
+    assert _names(response) == ["Any series"]
+    assert response.context["ignored"] == [
+        "Topic “astrology”: Select a valid choice. astrology is not one of the available choices.",
+        "From year “20x9”: Enter a number.",
+    ]
+
+
+def test_series_list_page_out_of_range_shows_the_last_page(client):
+    WorkingGroupFactory.create_batch(30)
+
+    response = client.get(URL + "?page=999")
+
+    assert response.status_code == 200
+    assert response.context["page_obj"].number == 2
+    assert response.context["ignored"] == ["Page “999” does not exist; showing page 2 of 2."]
+
+
+def test_series_list_page_that_is_not_a_number_shows_the_first_page(client):
+    WorkingGroupFactory.create_batch(2)
+
+    response = client.get(URL + "?page=last%27--")
+
+    assert (response.status_code, response.context["page_obj"].number) == (200, 1)
+
+
+def test_series_list_huge_query_string_is_cut_and_reported(client):
+    WorkingGroupFactory(name="Only series")
+    query = "&".join(f"country=X{i}" for i in range(2000)) + "&q=" + "x" * 5000
+
+    response = client.get(URL + "?" + query)
+
+    assert response.status_code == 200
+    assert _names(response) == ["Only series"]
+    assert response.context["ignored"][-1] == (
+        "The address had 2001 parameters; only the first 50 were read (limit 1000)."
+    )
+
+
+def test_series_list_overlong_search_is_ignored(client):
+    WorkingGroupFactory(name="Only series")
+
+    response = client.get(URL + "?q=" + "terrorism " * 100)
+
+    assert _names(response) == ["Only series"]
+    assert response.context["ignored"][0].startswith("Search “terrorism terrorism")
+
+
+def test_series_list_unknown_parameter_is_named(client):
+    response = client.get(URL + "?colour=blue")
+
+    assert response.context["ignored"] == ["Unknown parameter(s) colour"]
+
+
+def test_series_list_htmx_request_renders_only_the_results(client, pakistan):
+    _series_with_sessions("Any series", [pakistan])
+
+    response = client.get(URL + "?country=PAK", headers={"HX-Request": "true"})
+
+    html = response.content.decode()
+    assert (html.count("<html"), html.count('class="filters"'), html.count("Any series")) == (
+        0,
+        0,
+        1,
+    )
+    assert response["Vary"] == "HX-Request"
+
+
+def test_series_list_without_htmx_renders_the_whole_page(client):
+    response = client.get(URL)
+
+    html = response.content.decode()
+    assert (html.count("<html"), html.count('class="filters"')) == (1, 1)
+
+
+def test_series_list_keeps_filters_in_pagination_links(client, pakistan):
+    for index in range(26):
+        WorkingGroupFactory(name=f"Series {index:02d}", parties=[pakistan])
+
+    html = client.get(URL + "?country=PAK&sort=name").content.decode()
+
+    assert 'href="?country=PAK&amp;sort=name&amp;page=2"' in html
+
+
+@pytest.mark.parametrize("parameter", ["q", "city", "official", "country", "venue_country"])
+def test_series_list_nul_byte_in_a_filter_is_ignored(client, parameter):
+    WorkingGroupFactory(name="Only series")
+
+    response = client.get(URL + f"?{parameter}=a%00b")
+
+    assert response.status_code == 200
+    assert _names(response) == ["Only series"]
+    assert len(response.context["ignored"]) == 1
