@@ -220,8 +220,15 @@ def extract_report(
         cite(f"delegation.{h.party}.head", h.name, body[h.sentence_index])
         if h.title:
             cite(f"delegation.{h.party}.title", h.title, body[h.sentence_index])
+    # "next year" counts from the session's year when it is known.
+    session_year = int(start[:4]) if start else None
     nxt = find_next_session(
-        body, event_index=idx, kind=mech.kind, number=number, published=layout.published
+        body,
+        event_index=idx,
+        kind=mech.kind,
+        number=number,
+        published=layout.published,
+        session_year=session_year,
     )
     next_report = None
     if nxt is not None:

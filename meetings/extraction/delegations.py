@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from meetings.extraction.people import Mention, find_people
+from meetings.extraction.people import Mention, find_people, party_in
 from meetings.extraction.text import Sentence
 
 # Spokespeople and envoys posted abroad speak about a session; they do not head a side
@@ -142,7 +142,11 @@ def find_heads(
                 continue
             heads[party] = Head(party, m.display, m.title or first_title.get(m.display), idx)
             used.add(m.display)
-        if unresolved and (idx == event_index or CHAIR_RE.search(sentences[idx].text)):
+        if unresolved and (
+            idx == event_index
+            or CHAIR_RE.search(sentences[idx].text)
+            or any(m.counterpart_party for m in people[idx])  # "X and his Thai counterpart"
+        ):
             # Elimination gives states only: an organisation's side needs its own clue.
             free = [p for p in parties if p not in heads]
             unresolved = [m for m in unresolved if m.display not in used]
@@ -157,9 +161,51 @@ def find_heads(
             for party, m in pick:
                 heads[party] = Head(party, m.display, m.title or first_title.get(m.display), idx)
                 used.add(m.display)
+    for org in organizations:
+        org_chair(org, sentences, people, window, sides, heads, lead)
     if not sides:
         return list(heads.values())
     return [heads[p] for p in sides if p in heads]
+
+
+# "..., whose country holds the current presidency of the GCC Ministerial Council".
+PRESIDENCY_RE = re.compile(
+    r"\A[^.;]{0,60}?\b(?:holds?|holding|chairs?|chairing|is|as)\s+"
+    r"(?:the\s+)?(?:current\s+|rotating\s+)?(?i:presidency|chairmanship|chair)\s+of\s+"
+    r"(?:the\s+)?(?P<body>[A-Z][^,.;()]{1,60})"
+    r"|\A[^.;]{0,60}?\b(?:holds?|holding|as)\s+(?:the\s+)?(?:current\s+|rotating\s+)?"
+    r"(?P<body2>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})\s+(?i:presidency|chairmanship|chair)\b"
+)
+CHAIRED_BY_RE = re.compile(r"\b(?:co-)?chaired\s+by\s+\Z|\bchair(?:man|person)?\b", re.I)
+
+
+def org_chair(
+    org: str,
+    sentences: list[Sentence],
+    people: dict[int, list[Mention]],
+    window: list[int],
+    sides: list[str],
+    heads: dict[str, Head],
+    lead: dict[str, str],
+) -> None:
+    """An organisation meeting a state is headed by the member state's minister who holds
+    the organisation's presidency; when a member state's chair is named without saying
+    so, the organisation's head is uncertain and none is given (not its secretary)."""
+    chair_elsewhere = False
+    for idx in window:
+        text = sentences[idx].text
+        for m in people[idx]:
+            if m.title_party is None or m.title_party in sides:
+                continue
+            pm = PRESIDENCY_RE.match(text[m.span_end : m.span_end + 200])
+            if pm and party_in(pm.group("body") or pm.group("body2")) == org:
+                heads[org] = Head(org, m.display, m.title, idx)
+                return
+            before = text[max(0, m.span_start - 40) : m.span_start]
+            if CHAIRED_BY_RE.search(before):
+                chair_elsewhere = True
+    if chair_elsewhere and org in heads and lead.get(heads[org].name) != org:
+        del heads[org]  # "X led the EU delegation" still stands
 
 
 WITH_RE = re.compile(

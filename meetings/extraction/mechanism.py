@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -38,6 +39,16 @@ MINISTER_RE = re.compile(r"\bminist(?:er|ers|erial)\b|\bforeign affairs\b", re.I
 LEADERS_RE = re.compile(
     r"\b(?:leaders|heads of state|heads of government|presidents)\b", re.IGNORECASE
 )
+MINISTERS_LEVEL_RE = re.compile(
+    r"\s+at\s+(?:the\s+)?(?:level\s+of\s+(?:the\s+)?(?:foreign\s+)?minist|"
+    r"(?:foreign\s+)?minist(?:erial|ers['’]?)\s+level)",
+    re.IGNORECASE,
+)
+HELD_THEIR_RE = re.compile(
+    r"\s(?:held|hold|holds|convened|concluded|opened|began|wrapped\s+up)\s+their\s+"
+    r"[^,;.]{0,40}\Z"
+)
+HIGH_LEVEL_RE = re.compile(r"\b(?:high[\s-]+level|supreme|highest)\b", re.IGNORECASE)
 FIRST_SINCE_RE = re.compile(
     r"\A[^.;]{0,40}?\b(?:since|in\s+(?:more\s+than\s+|over\s+|nearly\s+|almost\s+)?"
     r"(?:a|an|\w+|\d+)\s+(?:years?|decades?|months?))\b",
@@ -77,6 +88,8 @@ def coordinated_groups(entities: list[Entity], text: str) -> list[list[Entity]]:
         if current:
             gap = text[current[-1].end : ent.start]
             gap = re.sub(r"\s*\([A-Z]{2,6}\)", "", gap)  # "Republic of Korea (ROK)"
+            if current[-1].kind == ORG:  # "the GCC member states and Morocco"
+                gap = re.sub(r"\A\)?\s+(?:member\s+)?(?:states|countries)\b", "", gap)
             if gap in COMPOUND_GAP or COORD_GAP_RE.match(gap):
                 current.append(ent)
                 continue
@@ -199,6 +212,23 @@ def build(sentence: str, head_start: int, last: re.Match, ents: list[Entity]) ->
                 orgs.append(e.code)
         elif e.code not in parties:
             parties.append(e.code)
+    if not parties and not orgs and parts.get("topic"):
+        # "... on India-China Border Affairs": a party compound inside the subject.
+        inner = [e for e in ents if last.end() <= e.start and e.end <= right and e.kind != ORG]
+        for a, b in itertools.pairwise(inner):
+            if sentence[a.end : b.start] in COMPOUND_GAP and a.code != b.code:
+                parties = [a.code, b.code]
+                break
+    if not parties:
+        # "The GCC and Jordan held their sixth joint ministerial meeting": the subject.
+        held = HELD_THEIR_RE.search(sentence, max(0, left - 60), left)
+        if held:
+            subject = [e for e in ents if e.end <= held.start()]
+            groups = coordinated_groups(subject, sentence)
+            if groups and re.fullmatch(r"[\s()A-Z]*", sentence[groups[-1][-1].end : held.start()]):
+                p, o = codes_of(groups[-1])
+                parties += [c for c in p if c not in parties]
+                orgs += [c for c in o if c not in orgs]
     for group in parts.get("lists", []):
         p, o = codes_of(group)
         parties += [c for c in p if c not in parties]
@@ -230,7 +260,7 @@ def build(sentence: str, head_start: int, last: re.Match, ents: list[Entity]) ->
         "three-way talks",
         "quadrilateral meeting",
     ):
-        kind = refine_kind(kind, last.group(), sentence, left, right)
+        kind = refine_kind(kind, last.group(), sentence, left, right, orgs)
     mech = Mechanism(
         name=name,
         kind=kind,
@@ -249,12 +279,24 @@ def build(sentence: str, head_start: int, last: re.Match, ents: list[Entity]) ->
     return mech
 
 
-def refine_kind(kind: str, head: str, sentence: str, left: int, right: int) -> str:
+def refine_kind(
+    kind: str, head: str, sentence: str, left: int, right: int, orgs: list[str] = ()
+) -> str:
     """Councils and three-way meetings take their kind from who sits in them."""
     name = sentence[left:right]
     head = head.lower()
+    if head.endswith("council") and MINISTERS_LEVEL_RE.match(sentence[right : right + 60]):
+        return "ministerial"  # "... Coordination Council at the level of foreign ministers"
     if head == "council":
         return "ministerial" if MINISTER_RE.search(name) else "summit"
+    if head.endswith(" council"):
+        if MINISTER_RE.search(name):
+            return "ministerial"
+        if "EU" in orgs and not (HIGH_LEVEL_RE.search(name) or LEADERS_RE.search(sentence)):
+            # The EU's agreement councils with a partner ("EU-Kazakhstan Cooperation
+            # Council") sit at ministers' level.
+            return kind
+        return "summit"  # "High-Level Strategic Cooperation Council", "Partnership Council"
     if head in (
         "trilateral meeting",
         "three-way meeting",
@@ -295,6 +337,16 @@ def expand_left(sentence: str, head_start: int, ents: list[Entity]) -> int:
         if word in ("'", "’"):
             left = tok.start()
             continue
+        if (
+            word == "for"
+            and left == tok.end() + 1
+            and sentence[left : left + 1].isupper()
+            and re.search(r"\b[A-Z][a-z]+\s+Mechanism\s+\Z", sentence[: tok.start()])
+        ):
+            # "Working Mechanism for Consultation and Coordination on ...": the head word
+            # is the mechanism's purpose; its name starts before "Mechanism".
+            left = tok.start()
+            continue
         if word == "and" and left == tok.end() + 1 and sentence[left : left + 1].isupper():
             # "Foreign and Defence Ministers' 2+2", "Trade and Economic Commission"
             prev = sentence[max(0, tok.start() - 30) : tok.start()].split()
@@ -328,6 +380,10 @@ def expand_right(sentence: str, pos: int, ents: list[Entity]) -> tuple[int, dict
     end = pos
     m = re.match(r"\s*\([A-Z][A-Za-z-]{1,9}\)", sentence[end : end + 300])
     if m:
+        end += m.end()
+    # "Consultation and Coordination on ...": a second capitalised purpose.
+    m = re.match(r"\s+and\s+[A-Z][a-z]+(?=\s+(?:on|for)\s+[A-Z])", sentence[end : end + 60])
+    if m and sentence[end - 1 : end] != ")":
         end += m.end()
     m = re.match(
         r"\s+(?:on|for)\s+((?:[A-Z][\w'’-]*|and|of|the|in|to|Other|other|[a-z-]+ism"

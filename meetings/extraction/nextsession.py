@@ -24,7 +24,7 @@ NEXT_RE = re.compile(
     re.IGNORECASE,
 )
 FUTURE_RE = re.compile(
-    r"\b(?:will|would|shall|to\s+be\s+held|agreed\s+to\s+hold|to\s+hold|"
+    r"\b(?:will|would|shall|to\s+be\s+held|agreed\s+to\s+hold|to\s+hold|to\s+convene|"
     r"to\s+host|expected|scheduled|planned|is\s+to|are\s+to)\b",
     re.IGNORECASE,
 )
@@ -47,28 +47,39 @@ def find_next_session(
     kind: str,
     number: int | None,
     published: datetime.date | None,
+    session_year: int | None = None,
 ) -> NextSession | None:
     """The next session of the mechanism whose current session is reported at
     ``sentences[event_index]``; None when the article says nothing of it."""
+    # The mechanism's own acronym, as the event sentence defines it: "(JCBC)".
+    acronyms = set(re.findall(r"\(([A-Z][A-Za-z]*[A-Z])\)", sentences[event_index].text))
+    own = "|".join(re.escape(a) for a in sorted(acronyms)) or r"(?!)"
     for idx in range(event_index, len(sentences)):
         text = sentences[idx].text
         m = NEXT_RE.search(text)
         stated = None
         head = None
+        if m is None:
+            am = re.search(r"\bnext\s+(?:" + own + r")\b", text)
+            if am:
+                m, head = am, "meeting"
         if m is None and number is not None:
             for om in ORDINAL_RE.finditer(text):
                 if (
                     ordinal_value(om) == number + 1
-                    and re.match(
-                        r"\s+(?:meeting|session|round|summit|edition|sitting)\b",
-                        text[om.end() :],
-                        re.IGNORECASE,
+                    and (
+                        re.match(
+                            r"\s+(?:meeting|session|round|summit|edition|sitting)\b",
+                            text[om.end() :],
+                            re.IGNORECASE,
+                        )
+                        or re.match(r"\s+(?:" + own + r")\b", text[om.end() :])
                     )
                     and FUTURE_RE.search(text)
                 ):
                     stated = number + 1
                     m = om
-                    head = text[om.end() : om.end() + 20].split()[0].lower()
+                    head = "meeting"
                     break
         if m is None:
             continue
@@ -108,7 +119,7 @@ def find_next_session(
         country = venue.country if venue and not venue.virtual else None
         if country is None:
             country = host_country(text)
-        date = next_date(text, published=published)
+        date = next_date(text, published=published, session_year=session_year)
         if stated is None and number is not None:
             stated = number + 1
         return NextSession(stated, city, country, date, idx)
@@ -124,35 +135,53 @@ def host_country(text: str) -> str | None:
     return ents[-1].code if ents else None
 
 
-def next_date(text: str, *, published: datetime.date | None) -> str | None:
-    """A year or month for the next session: "in 2022", "next year", "in March 2025"."""
-    m = re.search(
-        r"\bin\s+(January|February|March|April|May|June|July|August|September|"
-        r"October|November|December)\s+((?:19|20)\d{2})\b",
-        text,
-    )
+MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+# "in March 2025", "scheduled for June 2024", "in early April 2025".
+MONTH_YEAR_RE = re.compile(
+    r"\b(?:in|during|(?:scheduled|planned|set|slated|due|tentatively)\s+for)\s+"
+    r"(?:early\s+|late\s+|mid-?)?(" + "|".join(MONTHS) + r")"
+    r",?\s+((?:19|20)\d{2})\b",
+    re.IGNORECASE,
+)
+# "in 2022", "in the first half of 2021", "in early 2023", "by the end of 2024".
+YEAR_RE = re.compile(
+    r"\b(?:in|during|by|(?:scheduled|planned|set|slated|due|tentatively)\s+for)\s+"
+    r"(?:the\s+(?:(?:first|second|third|fourth|last)\s+"
+    r"(?:half|quarter)|end|beginning|start|middle|course)\s+of\s+|early\s+|late\s+|mid-?)?"
+    r"((?:19|20)\d{2})\b",
+    re.IGNORECASE,
+)
+
+
+def next_date(
+    text: str, *, published: datetime.date | None, session_year: int | None = None
+) -> str | None:
+    """A year or month for the next session: "in 2022", "next year", "in March 2025",
+    "in the first half of 2021"; "next year" counts from the session's year."""
+    m = MONTH_YEAR_RE.search(text)
     if m:
-        month = [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ].index(m.group(1).lower()) + 1
+        month = MONTHS.index(m.group(1).lower()) + 1
         return f"{m.group(2)}-{month:02d}"
-    m = re.search(r"\b(?:in|during|by)\s+((?:19|20)\d{2})\b", text)
+    m = YEAR_RE.search(text)
     if m:
         return m.group(1)
-    if published is not None:
+    year = session_year or (published.year if published is not None else None)
+    if year is not None:
         if re.search(r"\bnext\s+year\b", text, re.IGNORECASE):
-            return str(published.year + 1)
+            return str(year + 1)
         if re.search(r"\b(?:later\s+)?this\s+year\b", text, re.IGNORECASE):
-            return str(published.year)
+            return str(year)
     return None

@@ -221,6 +221,11 @@ def describe(
     if title_before and title_after and title_before.strip().lower() != "ambassador":
         title = title_after if len(title_after) > len(title_before) else title_before
     title = clean_title(title)
+    if title and title == clean_title(title_before):
+        # "Minister of Foreign Affairs Prince Faisal": a royal style before the name.
+        bare = re.sub(r"(?<!Crown)\s+(?:Prince|Princess)\Z", "", title)
+        if bare != title and has_keyword(bare):
+            title = bare
     title_party = party_in_title(title) if title else None
     if title_party is None and title and not title_after:
         # "Deputy Foreign Minister Sergei Ryabkov of Russia".
@@ -248,6 +253,9 @@ def describe(
             )
     cp = None
     m = COUNTERPART_RE.search(masked[max(0, start - 40) : start])
+    if m is None and title_before:
+        # "his Vietnamese counterpart, Deputy Foreign Minister X".
+        m = COUNTERPART_RE.search(masked[max(0, tb_start - 40) : tb_start])
     if m:
         cp = party_in(m.group("who"))
     lo = max(0, start - 200)
@@ -319,7 +327,7 @@ def read_title_before(masked: str, start: int, ents) -> tuple[str | None, int]:
             text.strip()
             and has_keyword(text)
             and not re.search(r"[.;]", text)
-            and only_title_words(text)
+            and (only_title_words(text) or portfolio_title(text))
         ):
             return text.strip(" ,"), start - len(window) + by.end()
     lo = max(0, start - 200)
@@ -403,7 +411,8 @@ def read_title_after(masked: str, end: int) -> tuple[str | None, int]:
         stop = re.search(
             r",|;|\.(?=\s|$)|\s(?:who\b|which\b|"
             r"led\b|headed\b|co-chaired\b|chaired\b|said\b|was\b|were\b|is\b|"
-            r"has\b|had\b|in the\b|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+            r"has\b|had\b|in the\b(?!\s+(?:Ministry|Department|Office|Secretariat)\b)|"
+            r"on (?:Monday|Tuesday|Wednesday|Thursday|Friday|"
             r"Saturday|Sunday)\b)",
             masked[seg_start : seg_start + 200],
         )
@@ -415,6 +424,20 @@ def read_title_after(masked: str, end: int) -> tuple[str | None, int]:
             break
         if holds_a_name(seg):
             break  # ", President of Kyrgyzstan Sadyr Japarov": the next person
+        # "of the Foreign, Commonwealth and Development Office": a body named by a list.
+        body_list = bool(
+            segments
+            and seg.split()[-1].lower() in ("office", "ministry", "department")
+            and not has_keyword(seg)
+            and segments[-1].split()[-1][:1].isupper()
+        )
+        if body_list:
+            segments[-1] = segments[-1] + ", " + seg
+            seg_end = seg_stop
+            pos = seg_stop
+            if not stop or masked[seg_stop : seg_stop + 1] != ",":
+                break
+            continue
         if segments and not (
             seg.split()[0].lower() in ORG_STARTS
             or (seg.split()[0][:1].isupper() and is_title_word(seg.split()[0]))
@@ -509,8 +532,34 @@ def only_title_words(text: str) -> bool:
     return True
 
 
+PORTFOLIO_RE = re.compile(
+    r"\s*(?:the\s+)?(?:[\w-]+\s+){0,3}?(?P<kw>[\w-]+)\s+(?:of|for)\s+(?:the\s+)?[A-Z]"
+)
+
+
+def portfolio_title(text: str) -> bool:
+    """ "Minister of Trade, Industry and Cooperatives, ": a position whose portfolio lists
+    capitalised subjects that are not position words, but holds no person's name."""
+    m = PORTFOLIO_RE.match(text)
+    if not m or m.group("kw").lower() not in title_keywords():
+        return False
+    seg = re.sub(r"\A(?:the|The)\s+", "", text.strip(" ,"))
+    for part in seg.split(","):
+        words = part.split()
+        if len(words) >= 2 and all(
+            w[:1].isupper()
+            and not is_title_word(w)
+            and w.lower() not in title_keywords()
+            and w.lower() not in non_name_words()
+            for w in words
+        ):
+            return False  # ", Amina Mohamed, and the Minister of Defence": a person
+    return title_like(seg.replace(",", " ")) and not holds_a_name(seg)
+
+
 def has_keyword(text: str) -> bool:
     words = {w.lower() for w in WORD_RE.findall(text)}
+    words |= {part for w in words if "-" in w for part in w.split("-")}  # "Vice-Minister"
     return bool(words & title_keywords())
 
 

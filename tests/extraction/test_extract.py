@@ -146,6 +146,55 @@ def test_extract_three_parties_with_titles_after_names():
     ]
 
 
+def test_extract_organisation_and_state_subject_with_member_state_chair():
+    report = run(
+        "RIYADH, Nov 14 (SPA) -- The GCC and Jordan held their sixth joint ministerial "
+        "meeting here on Tuesday. The meeting was chaired by Oman's Foreign Minister Badr "
+        "Albusaidi and attended by Jordanian Foreign Minister Ayman Safadi and GCC "
+        "Secretary-General Jasem Albudaiwi."
+    )
+
+    assert (report.series.parties, report.series.organizations) == (("JOR",), ("GCC",))
+    assert (report.session.number, report.session.city) == (6, "Riyadh")
+    # The chair's link to the GCC is not stated: no head for the GCC, not its secretary.
+    assert heads(report) == [("JOR", "Ayman Safadi", "Jordanian Foreign Minister")]
+
+
+def test_extract_member_state_holding_the_presidency_heads_the_organisation():
+    report = run(
+        "RIYADH, Nov 14 (SPA) -- The foreign ministers of the GCC states and Jordan held "
+        "their sixth joint ministerial meeting here on Tuesday. The meeting was chaired by "
+        "Oman's Foreign Minister Badr Albusaidi, whose country holds the presidency of the "
+        "GCC Ministerial Council, and attended by Jordanian Foreign Minister Ayman Safadi and "
+        "GCC Secretary-General Jasem Albudaiwi."
+    )
+
+    assert sorted(heads(report)) == [
+        ("GCC", "Badr Albusaidi", "Oman's Foreign Minister"),
+        ("JOR", "Ayman Safadi", "Jordanian Foreign Minister"),
+    ]
+
+
+def test_extract_chair_acting_as_the_organisations_chair_heads_it():
+    report = run(
+        "JAKARTA, Sept 6 -- The 26th ASEAN-Japan Summit was held here on Wednesday. It was "
+        "co-chaired by Indonesian President Joko Widodo, as the ASEAN Chair, and Japanese "
+        "Prime Minister Fumio Kishida."
+    )
+
+    assert sorted(heads(report)) == [
+        ("ASEAN", "Joko Widodo", "Indonesian President"),
+        ("JPN", "Fumio Kishida", "Japanese Prime Minister"),
+    ]
+
+
+def test_extract_capital_named_as_its_country():
+    report = run("The 20th EU-Kazakhstan Cooperation Council took place in Luxembourg on Monday.")
+
+    assert (report.session.city, report.session.country) == ("Luxembourg", "LUX")
+    assert report.series.kind == "other"
+
+
 def test_extract_unnamed_head_has_no_delegation():
     report = run(
         "The 5th round of the Pakistan-Brazil Bilateral Political Consultations was "
@@ -171,6 +220,19 @@ def test_extract_unnamed_head_has_no_delegation():
             "They agreed to hold the next round in Tashkent at a mutually convenient time.",
             (9, "Tashkent", "UZB", None),
         ),
+        (
+            "The group would next meet in Tashkent in the first half of 2025.",
+            (9, "Tashkent", "UZB", "2025"),
+        ),
+        ("The group will meet again in Tashkent next year.", (9, "Tashkent", "UZB", "2024")),
+        (
+            "The next session is scheduled for March 2025 in Tashkent.",
+            (9, "Tashkent", "UZB", "2025-03"),
+        ),
+        (
+            "The next meeting will be held in Tashkent in early 2025.",
+            (9, "Tashkent", "UZB", "2025"),
+        ),
     ],
 )
 def test_extract_next_session(sentence, expected):
@@ -181,6 +243,37 @@ def test_extract_next_session(sentence, expected):
     nxt = report.next_session
 
     assert (nxt.number, nxt.city, nxt.country, nxt.date) == expected
+
+
+def test_extract_next_session_named_by_the_mechanisms_acronym():
+    report = run(
+        "The 3rd meeting of the Kazakhstan-Uzbekistan Joint Commission for Bilateral "
+        "Cooperation (JCBC) was held in Astana on Monday.\n\nBoth sides agreed to convene "
+        "the 4th JCBC in Uzbekistan in 2025."
+    )
+    nxt = report.next_session
+
+    assert (nxt.number, nxt.city, nxt.country, nxt.date) == (4, None, "UZB", "2025")
+
+
+def test_extract_next_session_date_needs_a_schedule_word_before_for():
+    report = run(
+        "The 8th meeting of the Kazakhstan-Uzbekistan Joint Working Group on Water "
+        "was held in Astana on Monday.\n\nThe next meeting will discuss the plan for 2025."
+    )
+
+    assert report.next_session.date is None
+
+
+def test_extract_next_year_counts_from_the_session_not_the_publication():
+    report = run(
+        "The 8th meeting of the Kazakhstan-Uzbekistan Joint Working Group on Water "
+        "was held in Astana on December 30, 2023.\n\nThe group will meet again in "
+        "Tashkent next year.",
+        date="2024-01-03",
+    )
+
+    assert report.next_session.date == "2024"
 
 
 def test_extract_another_mechanisms_next_meeting_is_not_ours():

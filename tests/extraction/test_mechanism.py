@@ -126,6 +126,22 @@ def test_find_mechanisms_reads_names(sentence, name, kind, topic, parties):
         ("The SCO Council of Heads of State met.", ["SCO"], [], "summit"),
         ("The 15th BRICS Summit opened.", ["BRICS"], [], "summit"),
         ("The AU-EU Ministerial Meeting took place.", ["AU", "EU"], [], "ministerial"),
+        ("The 20th EU-Kazakhstan Cooperation Council met.", ["EU"], ["KAZ"], "other"),
+        ("The EU-Tunisia Association Council met in Brussels.", ["EU"], ["TUN"], "other"),
+        ("The EU-Armenia Partnership Council met.", ["EU"], ["ARM"], "other"),
+        (
+            "The EU-Kazakhstan Cooperation Council of heads of state met.",
+            ["EU"],
+            ["KAZ"],
+            "summit",
+        ),
+        (
+            "The foreign ministers of the Gulf Cooperation Council (GCC) states and Morocco held "
+            "their fifth joint ministerial meeting.",
+            ["GCC"],
+            ["MAR"],
+            "ministerial",
+        ),
     ],
 )
 def test_find_mechanisms_reads_organisations(sentence, orgs, parties, kind):
@@ -150,10 +166,36 @@ def test_find_mechanisms_reads_organisations(sentence, orgs, parties, kind):
         ("Their first joint consultations since 2018 were held.", None),
         ("Their first three-way talks in four years were held by the foreign ministers.", None),
         ("The India-Japan Joint Working Group met.", None),
+        (
+            "The eighth meeting of the Working Mechanism for Consultation and Coordination on "
+            "India-China Border Affairs (WMCC) was held in Beijing on Tuesday.",
+            8,
+        ),
     ],
 )
 def test_find_mechanisms_reads_ordinals(sentence, number):
     assert one(sentence).number == number
+
+
+def test_find_mechanisms_long_mechanism_name_with_nested_phrases():
+    mech = one(
+        "The eighth meeting of the Working Mechanism for Consultation and Coordination on "
+        "India-China Border Affairs (WMCC) was held in Beijing on Tuesday."
+    )
+
+    assert mech.name == (
+        "Working Mechanism for Consultation and Coordination on India-China Border Affairs"
+    )
+    assert (mech.topic, sorted(mech.parties)) == ("border", ["CHN", "IND"])
+
+
+def test_find_mechanisms_council_at_ministers_level_is_ministerial():
+    mech = one(
+        "The third meeting of the Saudi-Egyptian Coordination Council at the level of "
+        "foreign ministers was held."
+    )
+
+    assert mech.kind == "ministerial"
 
 
 def test_find_mechanisms_organisation_name_is_not_a_mechanism():

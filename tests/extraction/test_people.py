@@ -84,10 +84,78 @@ def test_find_people_title_after_led_by_keeps_commas_and_lower_case():
         ("It was headed on the Kyrgyz side by Deputy Prime Minister Ulukbek Maripov.", "KGZ"),
         ("Japan was represented by Prime Minister Fumio Kishida.", "JPN"),
         ("Minister Rajnath Singh represented India at the talks.", "IND"),
+        (
+            "Uganda's delegation was led by the Minister of Trade, Industry and Cooperatives, "
+            "Francis Mwebesa.",
+            "UGA",
+        ),
+        ("Zimbabwe's side was headed by Foreign Minister Frederick Shava.", "ZWE"),
+        (
+            "The talks went well, while Kenya was represented by Cabinet Secretary for Industry, "
+            "Trade and Enterprise Development Moses Kuria.",
+            "KEN",
+        ),
     ],
 )
 def test_find_people_reads_which_side_a_head_leads(sentence, party):
     assert find_people(sentence)[0].lead_party == party
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Uganda's delegation was led by the Minister of Trade, Industry and Cooperatives, "
+            "Francis Mwebesa, while Kenya was represented by Cabinet Secretary for Industry, "
+            "Trade and Enterprise Development Moses Kuria.",
+            [
+                ("Francis Mwebesa", "Minister of Trade, Industry and Cooperatives"),
+                ("Moses Kuria", "Cabinet Secretary for Industry, Trade and Enterprise Development"),
+            ],
+        ),
+        (
+            "The delegation was led by the Minister of Trade, Amina Mohamed, and the Minister of "
+            "Defence, Aden Duale.",
+            [("Amina Mohamed", "Minister of Trade"), ("Aden Duale", "Minister of Defence")],
+        ),
+        (
+            "The Japanese side was headed by Mr. OKANO Masataka, Vice-Minister for Foreign "
+            "Affairs.",
+            [("Masataka Okano", "Vice-Minister for Foreign Affairs")],
+        ),
+        (
+            "It was led by Mr. Philip Barton, Permanent Under-Secretary of the Foreign, "
+            "Commonwealth and Development Office.",
+            [
+                (
+                    "Philip Barton",
+                    "Permanent Under-Secretary of the Foreign, Commonwealth and Development Office",
+                )
+            ],
+        ),
+        (
+            "It was chaired by Minister of Foreign Affairs Prince Faisal bin Farhan.",
+            [("Faisal bin Farhan", "Minister of Foreign Affairs")],
+        ),
+        (
+            "Canada was represented by Minister of International Trade, Export Promotion, Small "
+            "Business and Economic Development Mary Ng.",
+            [
+                (
+                    "Mary Ng",
+                    "Minister of International Trade, Export Promotion, Small Business and "
+                    "Economic Development",
+                )
+            ],
+        ),
+        (
+            "Saudi Crown Prince Mohammed bin Salman arrived.",
+            [("Mohammed bin Salman", "Saudi Crown Prince")],
+        ),
+    ],
+)
+def test_find_people_portfolio_titles_and_styles(sentence, expected):
+    assert [(m.display, m.title) for m in find_people(sentence)] == expected
 
 
 def test_find_people_counterpart_gives_side_without_title():
