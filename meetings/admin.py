@@ -171,16 +171,7 @@ class ArticleEvidenceInline(EvidenceInline):
 class SessionInline(admin.TabularInline):
     model = Session
     extra = 0
-    fields = (
-        "number",
-        "start_date",
-        "start_precision",
-        "end_date",
-        "city",
-        "country",
-        "virtual",
-        "status",
-    )
+    fields = Session.FACT_FIELDS
     autocomplete_fields = ("country",)
     show_change_link = True
 

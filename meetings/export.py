@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from django.db.models import F, Prefetch
 
@@ -100,7 +100,73 @@ def csv_rows() -> Iterator[list]:
 
 
 def export_csv() -> str:
-    """Every session, planned ones too, one CSV row each."""
+    """Every session, planned ones too, one CSV row each, formula cells escaped."""
     buffer = io.StringIO()
-    csv.writer(buffer).writerows(csv_rows())
+    csv.writer(buffer).writerows(escape_row(row) for row in csv_rows())
     return buffer.getvalue()
+
+
+# A cell starting with one of these is run as a formula by spreadsheet programs.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+WEB_CSV_COLUMNS = [
+    "series",
+    "session",
+    "status",
+    "start",
+    "end",
+    "city",
+    "venue_country",
+    "virtual",
+    "delegation_heads",
+    "url",
+]
+
+
+def escape_formula(value) -> str:
+    """A cell a spreadsheet would run as a formula gets a leading apostrophe."""
+    text = "" if value is None else str(value)
+    return f"'{text}" if text.startswith(FORMULA_PREFIXES) else text
+
+
+def escape_row(row: list) -> list[str]:
+    return [escape_formula(cell) for cell in row]
+
+
+def web_session_csv_rows(sessions, *, url_for: Callable[[Session], str]) -> Iterator[list]:
+    """The sessions list page's download: its header, then one escaped row per session
+    of a `Session.objects.for_list()` queryset."""
+    yield WEB_CSV_COLUMNS
+    for s in sessions:
+        heads = "; ".join(
+            f"{d.party_code}: {d.head.name if d.head else 'unknown'}"
+            + (f" ({d.head_title})" if d.head_title else "")
+            for d in s.delegation_list
+        )
+        yield escape_row(
+            [
+                s.working_group.name,
+                s.number or "",
+                s.status,
+                s.start_display or "",
+                s.end_date.isoformat() if s.end_date else "",
+                s.city,
+                s.country_id or "",
+                "yes" if s.virtual else "no",
+                heads,
+                url_for(s),
+            ]
+        )
+
+
+class _Echo:
+    """A file-like object whose write returns the line, so csv.writer can stream."""
+
+    def write(self, value):
+        return value
+
+
+def stream_csv(rows: Iterable[list]) -> Iterator[str]:
+    """CSV text line by line, for a streaming response."""
+    writer = csv.writer(_Echo())
+    return (writer.writerow(row) for row in rows)

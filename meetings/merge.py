@@ -26,18 +26,7 @@ from meetings.models import (
     WorkingGroup,
 )
 
-# The facts of a session that a person may set or correct by hand; a field listed in
-# Session.manual_fields is never overwritten by ingestion or by a merge.
-SESSION_FACT_FIELDS: tuple[str, ...] = (
-    "number",
-    "start_date",
-    "start_precision",
-    "end_date",
-    "city",
-    "country",
-    "virtual",
-    "status",
-)
+SESSION_FACT_FIELDS = Session.FACT_FIELDS
 
 
 class MergeError(ValueError):

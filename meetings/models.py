@@ -193,6 +193,19 @@ class Session(models.Model):
         HELD = "held", "Held"
         PLANNED = "planned", "Planned"
 
+    # The facts a person may set or correct by hand; one listed in manual_fields is never
+    # overwritten by ingestion or by a merge.
+    FACT_FIELDS = (
+        "number",
+        "start_date",
+        "start_precision",
+        "end_date",
+        "city",
+        "country",
+        "virtual",
+        "status",
+    )
+
     working_group = models.ForeignKey(
         WorkingGroup, on_delete=models.PROTECT, related_name="sessions"
     )

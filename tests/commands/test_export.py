@@ -5,6 +5,7 @@ import json
 import pytest
 from django.core.management import call_command
 
+from tests.factories import SessionFactory, WorkingGroupFactory
 from tests.ingestion.conftest import meeting
 
 pytestmark = pytest.mark.django_db
@@ -85,3 +86,11 @@ def test_export_csv_has_every_session_with_status(record):
         ("9", "planned", "", "Islamabad", ""),
     ]
     assert rows[0]["parties"] == "PAK RUS"
+
+
+def test_export_csv_escapes_cells_a_spreadsheet_would_run(db):
+    SessionFactory(working_group=WorkingGroupFactory(name='=HYPERLINK("http://x")'), city="@Home")
+
+    rows = list(csv.DictReader(io.StringIO(export("csv"))))
+
+    assert (rows[0]["series"], rows[0]["city"]) == ('\'=HYPERLINK("http://x")', "'@Home")

@@ -6,7 +6,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from meetings.models import Session, WorkingGroup
-from meetings.views import DeferredJoinPaginator, ListCache
+from meetings.pagination import DeferredJoinPaginator, ListCache
 from tests.factories import SessionFactory, WorkingGroupFactory
 
 pytestmark = [

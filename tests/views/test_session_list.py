@@ -7,8 +7,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from meetings.export import escape_formula
 from meetings.models import Session
-from meetings.views import escape_formula
 from tests.factories import DelegationFactory, SessionFactory, WorkingGroupFactory
 
 pytestmark = [

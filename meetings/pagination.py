@@ -1,0 +1,112 @@
+"""Pagination that costs the same on the last page as on the first.
+
+A list page sorts and counts every matching row but renders only its own: keys first,
+then the page's rows with their annotations. Counts and ranked keys are remembered per
+process while the data is unchanged.
+"""
+
+import threading
+import time
+from collections import OrderedDict
+
+from django.core.exceptions import EmptyResultSet
+from django.core.paginator import Paginator
+from django.db import connections
+from django.utils.functional import cached_property
+
+from meetings.models import Session, WorkingGroup
+
+
+class DeferredJoinPaginator(Paginator):
+    """Pages by primary key first, then loads only that page's rows.
+
+    Sorting needs just the sort key of every matching row; the annotations and prefetches
+    are then computed for the page's rows alone. Past the middle the keys are read in
+    reverse order, so the last page costs what the first does.
+
+    With a `cache` (a ListCache), the count is remembered between requests, and with
+    `rank=True` the ordered keys of the whole list too: sorts on computed values (latest
+    session, number of sessions) cost a pass over every series, once per data change.
+    """
+
+    def __init__(self, object_list, per_page, *, cache=None, rank=False, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.cache = cache
+        self.keys = object_list.values_list("pk", flat=True)
+        self.ranked_keys = cache.keys(self.keys) if cache and rank else None
+
+    @cached_property
+    def count(self):
+        if self.ranked_keys is not None:
+            return len(self.ranked_keys)
+        if self.cache:
+            return self.cache.count(self.keys)
+        return super().count
+
+    def page(self, number):
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        top = min(bottom + self.per_page, self.count)
+        if self.ranked_keys is not None:
+            keys = self.ranked_keys[bottom:top]
+        elif bottom > self.count // 2:
+            keys = list(self.keys.reverse()[self.count - top : self.count - bottom])[::-1]
+        else:
+            keys = list(self.keys[bottom:top])
+        rows = {row.pk: row for row in self.object_list.filter(pk__in=keys)} if keys else {}
+        return self._get_page([rows[key] for key in keys if key in rows], number, self)
+
+
+class ListCache:
+    """Counts and ordered keys of filtered lists, kept in this process while the data is
+    unchanged.
+
+    The version is one cheap query (newest session change, newest series, both indexed);
+    entries also expire after TTL seconds, which bounds staleness from changes the version
+    cannot see (deletions, party edits, bulk updates).
+    """
+
+    TTL = 120
+    SIZE = 128
+
+    def __init__(self):
+        self._entries = OrderedDict()
+        self._lock = threading.Lock()
+
+    def keys(self, queryset) -> list:
+        return self._remember("keys", queryset, lambda: list(queryset.all()))
+
+    def count(self, queryset) -> int:
+        return self._remember("count", queryset, lambda: queryset.all().count())
+
+    def _remember(self, kind, queryset, compute):
+        try:
+            sql, params = queryset.query.sql_with_params()
+        except EmptyResultSet:
+            return compute()
+        version = self.version(queryset.db)
+        cache_key = (kind, queryset.db, sql, tuple(map(str, params)))
+        now = time.monotonic()
+        with self._lock:
+            entry = self._entries.get(cache_key)
+            if entry and entry[0] == version and now - entry[1] < self.TTL:
+                self._entries.move_to_end(cache_key)
+                return entry[2]
+        value = compute()
+        with self._lock:
+            self._entries[cache_key] = (version, now, value)
+            while len(self._entries) > self.SIZE:
+                self._entries.popitem(last=False)
+        return value
+
+    @staticmethod
+    def version(alias):
+        with connections[alias].cursor() as cursor:
+            cursor.execute(
+                f"SELECT (SELECT MAX(updated_at) FROM {Session._meta.db_table}), "
+                f"(SELECT MAX(created_at) FROM {WorkingGroup._meta.db_table})"
+            )
+            return tuple(cursor.fetchone())
+
+
+LIST_CACHE = ListCache()
