@@ -5,6 +5,7 @@ import datetime
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from meetings.models import Session
 from meetings.templatetags.meetings_tags import _htmx_available
@@ -120,7 +121,9 @@ def test_browsing_from_filter_to_official(live_server, page, screenshot, record)
     page.select_option("#id_country_0", "PAK")
     page.select_option("#id_topic", "counter-terrorism")
     page.get_by_role("button", name="Apply filters").click()
-    page.wait_for_url("**/?*country=PAK*")
+    # With htmx each change already swaps the results; wait for the last one to land.
+    page.wait_for_url("**/?*topic=counter-terrorism*")
+    expect(page.locator("#results-heading")).to_have_text("1 series")
     heading = page.locator("#results-heading").inner_text()
     names = page.locator(".series-name").all_inner_texts()
     screenshot(page, "02-series-filtered")
