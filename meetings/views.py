@@ -18,6 +18,11 @@ from meetings.export import stream_csv, web_session_csv_rows
 from meetings.filters import SeriesFilter, SessionFilter
 from meetings.models import Article, Country, Evidence, Official, Session, WorkingGroup
 from meetings.pagination import LIST_CACHE, DeferredJoinPaginator
+from meetings.querysets import (
+    attach_delegation_briefs,
+    attach_party_briefs,
+    attach_session_briefs,
+)
 
 # Parameters read from an over-long query string before the rest is dropped.
 MAX_PARAMETERS = 50
@@ -96,6 +101,13 @@ class SeriesListView(ListPageMixin, FilterView):
     def get_paginator(self, queryset, per_page, **kwargs):
         return super().get_paginator(queryset, per_page, cache=LIST_CACHE, rank=True, **kwargs)
 
+    def paginate_queryset(self, queryset, page_size):
+        paginator, page, rows, is_paginated = super().paginate_queryset(queryset, page_size)
+        # Only the page's series need their parties and sessions.
+        attach_party_briefs(rows)
+        attach_session_briefs(rows)
+        return paginator, page, rows, is_paginated
+
 
 class SeriesDetailView(DetailView):
     model = WorkingGroup
@@ -123,10 +135,16 @@ class SessionListView(ListPageMixin, FilterView):
     paginator_class = DeferredJoinPaginator
 
     def get_queryset(self):
-        return Session.objects.for_list()
+        return Session.objects.for_list_page()
 
     def get_paginator(self, queryset, per_page, **kwargs):
         return super().get_paginator(queryset, per_page, cache=LIST_CACHE, **kwargs)
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator, page, rows, is_paginated = super().paginate_queryset(queryset, page_size)
+        # Only the page's sessions need their delegations.
+        attach_delegation_briefs(rows)
+        return paginator, page, rows, is_paginated
 
 
 class SessionCsvView(ForgivingQueryMixin, FilterMixin, View):

@@ -16,6 +16,7 @@ from django.utils.html import format_html, format_html_join
 
 from meetings import timeline
 from meetings.models import KINDS, TOPICS, Article, Country, Official, Session, WorkingGroup
+from meetings.querysets import CountryBrief, HeadBrief, SessionBrief
 
 register = template.Library()
 
@@ -39,7 +40,7 @@ def htmx_script():
 @register.simple_tag
 def series_summary(series):
     """Latest and next session, count and cadence of a series loaded with
-    `WorkingGroupQuerySet.with_session_summaries()`."""
+    `WorkingGroupQuerySet.with_session_summaries()` or given `attach_session_briefs`."""
     return timeline.summarize(series.session_list, today=timezone.localdate())
 
 
@@ -47,8 +48,11 @@ def series_summary(series):
 _ROUTES = {
     WorkingGroup: ("meetings:series", "slug", "placeholder-slug-0"),
     Session: ("meetings:session", "pk", 987654321),
+    SessionBrief: ("meetings:session", "pk", 987654321),
     Country: ("meetings:country", "pk", "PLACEHOLDER"),
+    CountryBrief: ("meetings:country", "pk", "PLACEHOLDER"),
     Official: ("meetings:official", "pk", 987654321),
+    HeadBrief: ("meetings:official", "pk", 987654321),
     Article: ("meetings:article", "pk", 987654321),
 }
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -90,6 +94,12 @@ def topic_label(value: str) -> str:
 def day_month_year(value) -> str:
     """12 Nov 2019: the lists' date format, without the cost of the `date` filter."""
     return f"{value.day} {_MONTHS[value.month - 1]} {value.year}" if value else ""
+
+
+@register.filter
+def month_year(value) -> str:
+    """Nov 2019, without the cost of the `date` filter."""
+    return f"{_MONTHS[value.month - 1]} {value.year}" if value else ""
 
 
 @register.filter
