@@ -45,6 +45,10 @@ DATE_KINDS = (
     "my",
     "year",
 )
+# Days counted from the reference; a vague period ("earlier this month") in the same
+# sentence dates the session instead ("held ... earlier this month, the ministry said
+# on Friday").
+RELATIVE_KINDS = ("wd_range", "weekday", "last_weekday", "today", "yesterday")
 
 
 class ExtractionInputError(Exception):
@@ -264,10 +268,16 @@ def pick_date(
 ) -> tuple[str | None, str | None]:
     """The session's day (or span) in one sentence; never a future day, never one that is
     a year older than the reference."""
-    for hit in find_dates(sentence, ref=ref):
+    hits = find_dates(sentence, ref=ref)
+    vague = [h for h in hits if h.kind == "vague"]
+    for hit in hits:
         before = sentence[max(0, hit.pos - 8) : hit.pos + 5].lower()
         if "since" in before or "next" in before:
             continue
+        if vague and hit.kind in RELATIVE_KINDS:
+            hit = vague[0]
+        if hit.kind == "vague":
+            return hit.start or None, None
         if hit.kind == "year" and (published is None or hit.start != str(published.year)):
             continue
         if hit.kind not in DATE_KINDS:

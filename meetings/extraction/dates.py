@@ -94,6 +94,16 @@ DATE_PATTERNS = [
         ),
     ),
     ("yesterday", re.compile(r"\byesterday\b", re.IGNORECASE)),
+    (
+        "vague",
+        re.compile(
+            r"(?<!later )(?<!Later )(?<!late )(?<!until )(?<!since )(?<!by )"
+            r"\b(?:earlier\s+(?:this|in\s+the)\s+(?P<this>month|week)|"
+            r"(?:earlier\s+)?this\s+(?P<this2>month|week)|last\s+(?P<last>month|week)|"
+            r"(?P<recent>recently|last\s+weekend|a\s+few\s+days\s+ago|days\s+ago))\b",
+            re.IGNORECASE,
+        ),
+    ),
     ("my", re.compile(rf"\b(?i:in|since|during|of)\s+(?P<m>{M})(?:,?\s+(?P<y>{Y}))?\b")),
     ("year", re.compile(rf"\b(?i:in|since|during)\s+(?P<y>{Y})\b")),
 ]
@@ -138,6 +148,28 @@ def infer_year(month: int, day: int, ref: datetime.date | None) -> datetime.date
 def last_weekday(weekday: int, ref: datetime.date) -> datetime.date:
     """The latest day on or before ``ref`` that falls on ``weekday``."""
     return ref - datetime.timedelta(days=(ref.weekday() - weekday) % 7)
+
+
+def vague_month(g: dict, ref: datetime.date) -> str:
+    """The month a vague period ("earlier this month", "last week") falls in when it
+    is a single month, else "" (the period is a date, but no field can be filled)."""
+    unit = g.get("this") or g.get("this2") or g.get("last")
+    if not unit:
+        return ""
+    if unit.lower() == "month":
+        if g.get("last"):
+            first = ref.replace(day=1) - datetime.timedelta(days=1)
+            return f"{first.year:04d}-{first.month:02d}"
+        return f"{ref.year:04d}-{ref.month:02d}"
+    monday = ref - datetime.timedelta(days=ref.weekday())
+    if g.get("last"):
+        monday -= datetime.timedelta(days=7)
+        last = monday + datetime.timedelta(days=6)
+    else:
+        last = ref
+    if monday.month != last.month:
+        return ""
+    return f"{monday.year:04d}-{monday.month:02d}"
 
 
 def find_dates(sentence: str, *, ref: datetime.date | None, limit: int = 30) -> list[DateHit]:
@@ -197,6 +229,8 @@ def resolve(kind: str, m: re.Match, ref: datetime.date | None) -> tuple[str, str
         return ref.isoformat(), None
     if kind == "yesterday":
         return (ref - datetime.timedelta(days=1)).isoformat(), None
+    if kind == "vague":
+        return vague_month(g, ref), None
     if kind == "my":
         month = month_number(g["m"])
         if g.get("y"):

@@ -338,13 +338,14 @@ def expand_left(sentence: str, head_start: int, ents: list[Entity]) -> int:
             left = tok.start()
             continue
         if (
-            word == "for"
+            word in ("for", "of")
             and left == tok.end() + 1
             and sentence[left : left + 1].isupper()
             and re.search(r"\b[A-Z][a-z]+\s+Mechanism\s+\Z", sentence[: tok.start()])
         ):
-            # "Working Mechanism for Consultation and Coordination on ...": the head word
-            # is the mechanism's purpose; its name starts before "Mechanism".
+            # "Working Mechanism for Consultation and Coordination on ...", "Peru-Chile
+            # Mechanism of Political Consultations": the head word is the mechanism's
+            # purpose; its name starts before "Mechanism".
             left = tok.start()
             continue
         if word == "and" and left == tok.end() + 1 and sentence[left : left + 1].isupper():

@@ -40,6 +40,33 @@ class NextSession:
     sentence_index: int
 
 
+# "the next meeting of the Mechanism in Santiago": the current mechanism's head word
+# alone, not followed by a name of its own.
+BACK_REFERENCE_RE = re.compile(
+    r"\s+of\s+the\s+(Mechanism|Commission|Committee|Council|Group|Dialogue|Forum)\b"
+    r"(?!\s+(?:of|on|for)\b|\s+[A-Z])"
+)
+
+
+BACK_REFERENCE_KINDS = {
+    "commission": ("joint-commission",),
+    "committee": ("committee",),
+    "council": ("summit", "ministerial", "other"),
+    "group": ("joint-working-group", "expert-group"),
+    "dialogue": ("dialogue",),
+    "forum": ("other",),
+}
+
+
+def refers_back(after: str, kind: str) -> bool:
+    """ "of the Commission" names the current mechanism when its kind fits the word."""
+    m = BACK_REFERENCE_RE.match(after)
+    if m is None:
+        return False
+    word = m.group(1).lower()
+    return word == "mechanism" or kind in BACK_REFERENCE_KINDS.get(word, ())
+
+
 def find_next_session(
     sentences: list,
     *,
@@ -69,7 +96,10 @@ def find_next_session(
                     ordinal_value(om) == number + 1
                     and (
                         re.match(
-                            r"\s+(?:meeting|session|round|summit|edition|sitting)\b",
+                            # "the 11th political consultation": up to three words before
+                            # a head word.
+                            r"\s+(?:[a-z][\w-]*\s+){0,3}?(?:meeting|session|round|summit|"
+                            r"edition|sitting|consultations?|dialogue|commission|committee)\b",
                             text[om.end() :],
                             re.IGNORECASE,
                         )
@@ -105,7 +135,11 @@ def find_next_session(
         ):
             continue
         # "the next session of the UN General Assembly": a named body that is not ours.
-        if not same and re.match(r"\s+of\s+(?:the\s+)?[A-Z]", text[m.end() : m.end() + 12]):
+        if (
+            not same
+            and re.match(r"\s+of\s+(?:the\s+)?[A-Z]", text[m.end() : m.end() + 12])
+            and not refers_back(text[m.end() : m.end() + 40], kind)
+        ):
             continue
         if stated is None:
             for om in ORDINAL_RE.finditer(text[max(0, m.start() - 30) : m.end()]):

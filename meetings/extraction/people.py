@@ -175,6 +175,16 @@ def find_people(sentence: str, *, known: dict[str, str] | None = None) -> list[M
             ):
                 j += 2
                 continue
+            if (
+                j + 2 < n
+                and toks[j].group().lower() in PARTICLES
+                and toks[j + 1].group().lower() in PARTICLES
+                and namey(j + 2)
+                and toks[j].start() - toks[j - 1].end() <= 1
+                and toks[j + 1].start() - toks[j].end() <= 1
+            ):
+                j += 3  # "de la Fuente", "van der Berg"
+                continue
             break
         run = toks[i:j]
         if run[0].group() == "A" and (len(run) < 3 or len(run[1].group()) > 1):
@@ -393,7 +403,22 @@ def read_title_before(masked: str, start: int, ents) -> tuple[str | None, int]:
     text = masked[s:start].strip(" ,")
     if not has_keyword(text):
         return None, start
+    if (
+        text.lower() in RANK_ONLY
+        and first > 0
+        and toks[first - 1].group() == ","
+        and re.search(r"\w", masked[max(0, s - 200) : toks[first - 1].start()])
+    ):
+        # "the Vice Minister of Foreign Affairs of Peru, Ambassador X": the rank stands
+        # for an honorific; the position is the appositive before it.
+        outer, outer_start = read_title_before(masked, s, ents)
+        if outer and outer[:1].isupper() and outer.lower() not in RANK_ONLY:
+            return outer, outer_start
     return text, s
+
+
+# Ranks written like honorifics between an appositive position and the name.
+RANK_ONLY = frozenset({"ambassador", "amb."})
 
 
 def read_title_after(masked: str, end: int) -> tuple[str | None, int]:

@@ -51,3 +51,28 @@ def test_find_dates_skips_next_weekday():
 
 def test_find_dates_impossible_day_is_dropped():
     assert first("on 31 February 2021") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "ref", "expected"),
+    [
+        # a vague period dates the session to its month when that is one month
+        ("met earlier this month, the ministry said on Friday", REF, ("2023-08", None)),
+        ("met last month, officials said on Monday", REF, ("2023-07", None)),
+        # 2023-08-08 is a Tuesday: last week ran from 31 July to 6 August
+        ("held its session last week, the ministry said on Monday", REF, (None, None)),
+        ("met last week", datetime.date(2023, 8, 17), ("2023-08", None)),
+        ("held talks recently, the ministry said on Monday", REF, (None, None)),
+    ],
+)
+def test_vague_period_beats_the_day_of_the_statement(text, ref, expected):
+    from meetings.extraction.core import pick_date
+
+    assert pick_date(text, ref=ref, published=ref) == expected
+
+
+def test_a_later_period_is_not_the_session_date():
+    from meetings.extraction.core import pick_date
+
+    text = "The commission met on Monday and will meet again later this month"
+    assert pick_date(text, ref=REF, published=REF) == ("2023-08-07", None)
