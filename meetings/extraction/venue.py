@@ -58,6 +58,19 @@ class Venue:
     pos: int  # offset in the sentence of the cue
 
 
+# A town smaller than this loses its name to a province of another country ("Bali").
+SMALL_TOWN = 500_000
+
+
+def province_abroad(name: str, city) -> str | None:
+    """alpha3 of the province called ``name`` when the city of that name is a small town
+    in another country; None otherwise (Moscow, Tehran, Washington stay cities)."""
+    province = gazetteer().subdivisions.get(name.lower())
+    if city is None or province is None or province == city.country:
+        return None
+    return province if city.population < SMALL_TOWN else None
+
+
 def find_venue(
     sentence: str, *, dateline_city: str | None, dateline_country: str | None, start: int = 0
 ) -> Venue | None:
@@ -121,6 +134,12 @@ def find_venue(
                     found = Venue(cand if same else None, code, False, m.start())
                 break
             city = gaz.city(cand)
+            province = province_abroad(cand, city)
+            if province is not None:
+                # "in Bali": the island province, not the small town of that name abroad.
+                if prep == "in":
+                    found = Venue(None, province, False, m.start())
+                break
             if city is not None and prep in ("in", "at"):
                 after = sentence[m.start("place") + len(cand) :]
                 country = city.country
