@@ -195,3 +195,9 @@ def test_find_people_of_country_after_name_and_no_title_across_people():
         ("Sergei Ryabkov", "Deputy Foreign Minister", "RUS"),
         ("Bonnie Jenkins", "Under Secretary", "USA"),
     ]
+
+
+def test_find_people_law_officer_title_is_not_part_of_the_name():
+    assert people("Attorney-General Mark Dreyfus led the Australian delegation.") == [
+        ("Mark Dreyfus", "Attorney-General")
+    ]
