@@ -139,6 +139,8 @@ def find_next_session(
             not same
             and re.match(r"\s+of\s+(?:the\s+)?[A-Z]", text[m.end() : m.end() + 12])
             and not refers_back(text[m.end() : m.end() + 40], kind)
+            # "the next session of the BNC": our own acronym is ours.
+            and not re.match(r"\s+of\s+(?:the\s+)?(?:" + own + r")\b", text[m.end() :])
         ):
             continue
         if stated is None:

@@ -456,3 +456,21 @@ def test_extract_same_day_report_at_a_building_is_in_the_dateline_city():
         "QAT",
         "2023-11-15",
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The next session of the BNC will be held in South Africa in 2022.", (4, "ZAF", "2022")),
+        ("The next session of the SADC will be held in South Africa in 2022.", None),
+    ],
+)
+def test_extract_next_session_of_our_acronym_is_ours_another_bodys_is_not(sentence, expected):
+    report = run(
+        "The 3rd Session of the South Africa-Namibia Bi-National Commission (BNC) took place "
+        "in Windhoek on Friday. " + sentence,
+        date="2021-11-20",
+    )
+
+    nxt = report.next_session
+    assert ((nxt.number, nxt.country, nxt.date) if nxt else None) == expected
