@@ -103,26 +103,6 @@ class WorkingGroupQuerySet(models.QuerySet):
         )
         return self.annotate(session_count=models.functions.Coalesce(Subquery(count), 0))
 
-    def with_session_summaries(self):
-        """Every session of each series as `session_list`, with just the columns a summary
-        needs (number, date, place, status): latest, next, count and cadence are computed
-        from it (see `timeline.summarize`), one query for the whole page."""
-        session_model = _related(self.model, "sessions")
-        sessions = session_model.objects.only(
-            "id",
-            "working_group_id",
-            "number",
-            "start_date",
-            "start_precision",
-            "city",
-            "country_id",
-            "virtual",
-            "status",
-        ).order_by(models.F("start_date").asc(nulls_last=True), "number")
-        return self.prefetch_related(
-            Prefetch("sessions", queryset=sessions, to_attr="session_list")
-        )
-
     # ---- pages ------------------------------------------------------------------------
     def for_list(self):
         """The series list: the series rows alone; the page's rows then get their parties
@@ -146,7 +126,6 @@ class WorkingGroupQuerySet(models.QuerySet):
         return (
             self.involving(alpha3)
             .with_latest_date()
-            .with_session_summaries()
             .prefetch_related("parties")
             .order_by(models.F("latest_date").desc(nulls_last=True), "name", "pk")
         )

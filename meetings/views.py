@@ -188,6 +188,7 @@ class CountryDetailView(DetailView):
     def get_context_data(self, **kwargs):
         code = self.object.alpha3
         mechanisms = list(WorkingGroup.objects.for_country(code))
+        attach_session_briefs(mechanisms)
         counterparts = Counter(
             party for group in mechanisms for party in group.parties.all() if party.pk != code
         )

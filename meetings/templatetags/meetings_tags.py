@@ -39,8 +39,8 @@ def htmx_script():
 
 @register.simple_tag
 def series_summary(series):
-    """Latest and next session, count and cadence of a series loaded with
-    `WorkingGroupQuerySet.with_session_summaries()` or given `attach_session_briefs`."""
+    """Latest and next session, count and cadence of a series given its sessions by
+    `attach_session_briefs`."""
     return timeline.summarize(series.session_list, today=timezone.localdate())
 
 
