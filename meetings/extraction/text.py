@@ -11,7 +11,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from meetings.extraction.dates import month_number
+from meetings.extraction.dates import find_dates, month_number
 from meetings.extraction.gazetteer import read_words
 
 HEADER_RE = re.compile(r"\A\ufeff?[ \t]*date[ \t]+(\d{4})-(\d{2})-(\d{2})[ \t]*([^\n]*)")
@@ -27,7 +27,7 @@ DATELINE_RE = re.compile(
     r"\A[ \t]*(?P<city>[A-Z][\w'’.]*(?:[ -][A-Z][\w'’.]*){0,3})"
     r"(?P<paren>[ \t]*\([^()\n]{1,60}\))?"
     r"(?P<rest>,(?:[ \t]*\([^()\n]{0,80}\)|[^\n:—–()]){0,80}?)?"
-    r"[ \t]*(?P<sep>:|—|–|--|-(?=\s)|/[A-Za-z]+/\s*\.?|\.(?=\s+[A-Z]))"
+    r"[ \t]*(?P<sep>:|—|–|--|-(?=\s)|/[A-Za-z]+/\s*\.?|\.(?=\s+[A-Z])|(?<=\))(?=\s+[A-Z]))"
 )
 DATELINE_DATE_RE = re.compile(
     r"(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?[ \t]+(?P<m1>[A-Z][a-z]{2,8})\.?"
@@ -85,26 +85,28 @@ def parse_layout(
 
     ``city_lookup(name)`` returns a gazetteer city or None and ``country_lookup(name)``
     an alpha-3 or None: a dateline counts only when its first words name a known city.
+    The header's remainder may be the outlet, the headline or the lead itself (feeds
+    and scrapers fuse them); a body without a header may carry its date in a byline.
     """
-    head_date, head_outlet, pos = parse_header(text)
-    published = published or head_date
-    outlet = outlet or head_outlet
-    # Title: the first non-blank line after the header when it reads like a headline
-    # (short, and the body follows after a blank line or another line).
+    head_date, head_rest, pos = parse_header(text)
     title = None
     title_span = None
-    lines = iter_lines(text, pos, limit=6)
-    if len(lines) >= 2:
-        s, e = lines[0]
-        line = text[s:e].strip()
-        # A headline is short and has no full stop at the end; a lead sentence has one
-        # (readers of HTML and feeds may pass the body without a headline).
-        if 0 < len(line) <= 200 and not line.endswith(".") and not DATELINE_RE.match(line + " x"):
-            title, title_span = (
-                line,
-                (s + (len(text[s:e]) - len(text[s:e].lstrip())), s + len(text[s:e].rstrip())),
-            )
-            pos = e
+    if head_rest:
+        rest_start = text.index(head_rest, 0, pos)
+        following = iter_lines(text, pos, limit=1)
+        next_line = text[following[0][0] : following[0][1]] if following else ""
+        role = header_remainder_role(head_rest, city_lookup=city_lookup, next_line=next_line)
+        if role == "body":
+            head_rest, pos = None, rest_start
+        elif role == "title":
+            title, title_span = head_rest, (rest_start, rest_start + len(head_rest))
+            head_rest = None
+    published = published or head_date
+    outlet = outlet or head_rest
+    if title is None:
+        title, title_span, pos = find_title(text, pos)
+    if published is None:
+        published = byline_date(text, pos)
     dateline_city = dateline_country = None
     dateline_date = None
     dateline_end = pos
@@ -144,6 +146,9 @@ def parse_layout(
                 dm = DATELINE_DATE_RE.search(inner)
                 if dm and published:
                     dateline_date = resolve_dateline_date(dm, published)
+                elif published is None:
+                    # "(Agency - 20th November, 2020)": the dateline is the only date.
+                    published = full_date(inner)
         dateline_end = s + m.end()
         break
     return Layout(
@@ -157,6 +162,118 @@ def parse_layout(
         dateline_date,
         dateline_end,
     )
+
+
+# An outlet is a name ("UrduPoint.com", "The News", "By A. Writer"); a headline has more
+# words; a lead is a sentence (it ends with a stop, or runs long).
+OUTLET_MAX_WORDS = 5
+LEAD_MIN_CHARS = 140
+
+
+def header_remainder_role(rest: str, *, city_lookup, next_line: str) -> str:
+    """What the text after the header's date is: "outlet", "title" or "body"."""
+    rest = rest.strip()
+    m = DATELINE_RE.match(rest + " x")
+    if m and city_lookup(m.group("city").strip(" .")) is not None and m.end() < len(rest):
+        return "body"
+    if len(rest) >= LEAD_MIN_CHARS or (re.search(r"[.!?][\"'’”)]*\Z", rest) and " " in rest):
+        return "body"
+    if is_headline(next_line.strip()) and len(next_line.split()) > OUTLET_MAX_WORDS:
+        return "outlet"  # the headline follows on its own line
+    if len(rest.split()) <= OUTLET_MAX_WORDS and not VERB_RE.search(rest):
+        return "outlet"
+    return "title"
+
+
+VERB_RE = re.compile(
+    r"\b(?:hosts?|holds?|held|meets?|met|to|discuss\w*|sign\w*|agree\w*|talks?|open\w*|"
+    r"conclude\w*|review\w*|begins?|ends?)\b",
+    re.IGNORECASE,
+)
+
+
+def is_chrome(line: str) -> bool:
+    """Navigation, share buttons and section names before the headline."""
+    words = line.split()
+    if len(words) <= 3:
+        return True
+    half = len(words) // 2
+    return words[:half] == words[half : 2 * half]  # "Media Center Media Center"
+
+
+def find_title(text: str, pos: int) -> tuple[str | None, tuple[int, int] | None, int]:
+    """The headline among the first lines: the first line that reads like one (short,
+    several words, no full stop at the end) after any page chrome, else the first line
+    when it reads like one; the body starts after it. Without one, at ``pos``."""
+    lines = iter_lines(text, pos, limit=6)
+    if len(lines) < 2:
+        return None, None, pos
+    heads = []
+    for n, (s, e) in enumerate(lines[:4]):
+        line = text[s:e].strip()
+        if not is_headline(line):
+            if n == 0 or not is_chrome(line):
+                break
+            continue
+        heads.append((n, s, e, line))
+    chosen = next((h for h in heads if not is_chrome(h[3]) and h[0] < len(lines) - 1), None)
+    if chosen is None and heads and heads[0][0] == 0:
+        chosen = heads[0]
+    if chosen is None:
+        return None, None, pos
+    _, s, e, line = chosen
+    lead = s + (len(text[s:e]) - len(text[s:e].lstrip()))
+    return line, (lead, lead + len(line)), e
+
+
+def is_headline(line: str) -> bool:
+    """Short, without a full stop at the end (a lead sentence has one), not a dateline
+    and not a bare date."""
+    if not (0 < len(line) <= 200) or line.endswith(".") or full_date(line) is not None:
+        return False
+    m = DATELINE_RE.match(line + " x")
+    # "ISLAMABAD, Nov 14:" is a dateline; "India, Uzbekistan Hold Talks - New Delhi" is not.
+    return m is None or (not m.group("city").isupper() and m.end() > len(line) // 2)
+
+
+BYLINE_DATE_RE = re.compile(
+    r"\b(?:published|posted|updated|released|issued)\b[^\n\d]{0,30}?"
+    r"(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>(?:19|20)\d{2})\b",
+    re.IGNORECASE,
+)
+
+
+def full_date(line: str) -> datetime.date | None:
+    """The one complete date (day, month and year) of a byline or dateline fragment."""
+    line = re.sub(r"(\d),(?=(?:19|20)\d\d)", r"\1, ", line)  # "Feb 21,2022"
+    for hit in find_dates(line, ref=None):
+        if hit.kind in ("dmy", "mdy", "iso") and len(hit.start) == 10:
+            return datetime.date.fromisoformat(hit.start)
+    return None
+
+
+def byline_date(text: str, pos: int) -> datetime.date | None:
+    """A publication date printed in the body when there is no header: a short byline
+    or date line near the top ("Mar 27, 2019", "posted 2 Apr 2012", "Published:
+    11/7/2019") or a "Published in ..., November 11th, 2022" line at the end."""
+    near = iter_lines(text, 0, limit=14)
+    tail_start = max(0, len(text) - 400)
+    candidates = [text[s:e] for s, e in near] + text[tail_start:].splitlines()[-4:]
+    for line in candidates:
+        m = BYLINE_DATE_RE.search(line)
+        if m:
+            try:
+                return datetime.date(int(m["y"]), int(m["m"]), int(m["d"]))
+            except ValueError:
+                continue
+        short = len(line) <= 90 or re.search(
+            r"\b(?:published|posted|updated)\b", line, re.IGNORECASE
+        )
+        if short:
+            value = full_date(line[:200])
+            if value is not None:
+                return value
+    return None
 
 
 def resolve_dateline_date(m: re.Match, published: datetime.date) -> datetime.date | None:
@@ -214,6 +331,9 @@ def split_sentences(text: str, *, start: int, end: int) -> list[Sentence]:
                 blank_run = True
             else:
                 blank_run = False
+                if is_soft_wrap(text, line_start, m.start(), end):
+                    line_start = cut  # a hard-wrapped line: the sentence goes on
+                    continue
                 if text[seg_start : m.start()].strip():
                     add_sentence(out, text, seg_start, m.start(), paragraph)
             seg_start = line_start = cut
@@ -236,6 +356,36 @@ def split_sentences(text: str, *, start: int, end: int) -> list[Sentence]:
     if seg_start < end and text[seg_start:end].strip():
         add_sentence(out, text, seg_start, end, paragraph)
     return out
+
+
+# Words that cannot end a sentence: a line ending in one goes on in the next line.
+CONTINUING_WORDS = frozenset(read_words("continuing_words.txt"))
+WRAP_MIN_CHARS = 40
+LINE_END_RE = re.compile(r"[.!?:;][\"'’”)\]]*\s*\Z|[\"”]\s*\Z")
+ITEM_START_RE = re.compile(r"\s*(?:[-•*–·]|\d{1,2}[.)]\s|[A-Z][a-z]?\))")
+
+
+def is_soft_wrap(text: str, line_start: int, line_end: int, end: int) -> bool:
+    """A line break inside a sentence: the line does not end like a sentence, the next
+    line is not blank and not a list item, and either the next line starts in lower
+    case or the line ends with a word that cannot end a sentence or is long like the
+    lines of a wrapped paragraph."""
+    line = text[line_start:line_end].rstrip()
+    if not line or LINE_END_RE.search(line):
+        return False
+    nxt_start = line_end + 1
+    nxt_end = text.find("\n", nxt_start, end)
+    nxt = text[nxt_start : end if nxt_end < 0 else nxt_end]
+    if not nxt.strip() or ITEM_START_RE.match(nxt):
+        return False
+    first = nxt.lstrip()[:1]
+    if first.islower() or line.endswith((",", "-", "&")):
+        return True
+    last = line.rsplit(None, 1)[-1].lower()
+    if last in CONTINUING_WORDS:
+        return True
+    long_lines = len(line) >= WRAP_MIN_CHARS and len(nxt.strip()) >= WRAP_MIN_CHARS // 2
+    return long_lines and first.isalnum()
 
 
 def add_sentence(out: list[Sentence], text: str, s: int, e: int, paragraph: int) -> None:

@@ -1,0 +1,127 @@
+"""Layouts real feeds and scrapers hand over: fused header lines, page chrome, bylines,
+hard-wrapped paragraphs. Every article here is written for the test."""
+
+import datetime
+
+import pytest
+
+from meetings.extraction import extract
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " date 2021-05-12 HANOI: The fifth meeting of the Viet Nam-Laos Joint Working Group "
+        "on Border Affairs was held here on Wednesday.\n\nBoth sides reviewed the work.\n",
+        " date 2021-05-12 Viet Nam and Laos on Wednesday held the fifth meeting of their "
+        "Joint Working Group on Border Affairs in Hanoi.\n\nBoth sides reviewed the work.\n",
+    ],
+    ids=["dateline-fused", "lead-fused"],
+)
+def test_header_fused_with_the_lead_is_read_as_the_lead(text):
+    report = extract(text, source="fused.txt")
+
+    assert (report.meeting, report.session.number, report.session.start) == (
+        True,
+        5,
+        "2021-05-12",
+    )
+    assert (report.title, report.outlet) == (None, None)
+
+
+def test_headline_in_the_outlet_slot_is_the_title():
+    text = (
+        " date 2021-05-13 Hanoi hosts border talks with Laos\n"
+        "On May 12, the fifth meeting of the Viet Nam-Laos Joint Working Group on Border "
+        "Affairs took place in Hanoi.\n"
+    )
+
+    report = extract(text, source="title.txt")
+
+    assert (report.title, report.outlet, report.session.start) == (
+        "Hanoi hosts border talks with Laos",
+        None,
+        "2021-05-12",
+    )
+
+
+def test_outlet_with_a_headline_line_after_it_stays_the_outlet():
+    text = (
+        " date 2021-05-13 Ministry of Foreign Affairs of Viet Nam\n"
+        "Fifth Viet Nam-Laos border working group meets\n\n"
+        "The fifth meeting of the Viet Nam-Laos Joint Working Group on Border Affairs "
+        "took place in Hanoi on 12 May.\n"
+    )
+
+    report = extract(text, source="outlet.txt")
+
+    assert (report.outlet, report.title) == (
+        "Ministry of Foreign Affairs of Viet Nam",
+        "Fifth Viet Nam-Laos border working group meets",
+    )
+
+
+def test_page_chrome_before_the_headline_is_skipped():
+    text = (
+        "Society\nShare post:\n"
+        "Ghana and Nigeria hold third consular dialogue\n"
+        "The third round of the Ghana-Nigeria Consular Dialogue took place in Accra on "
+        "Tuesday.\n"
+    )
+
+    report = extract(text, source="chrome.txt", published=datetime.date(2022, 6, 9))
+
+    assert (report.title, report.meeting, report.session.number) == (
+        "Ghana and Nigeria hold third consular dialogue",
+        True,
+        3,
+    )
+
+
+@pytest.mark.parametrize(
+    ("byline", "published"),
+    [
+        ("Published: 6/9/2022", "2022-06-09"),
+        ("Jun 9,2022", "2022-06-09"),
+        ("posted 9 Jun 2022, 10:15 by Press Office", "2022-06-09"),
+        ("Thursday, June 9, 2022", "2022-06-09"),
+    ],
+)
+def test_date_in_a_byline_stands_for_the_missing_header(byline, published):
+    text = (
+        f"Ghana and Nigeria hold third consular dialogue\n{byline}\n\n"
+        "The third round of the Ghana-Nigeria Consular Dialogue took place in Accra on "
+        "Tuesday.\n"
+    )
+
+    report = extract(text, source="byline.txt")
+
+    assert (report.published.isoformat(), report.session.start) == (published, "2022-06-07")
+
+
+def test_date_in_an_agency_dateline_stands_for_the_missing_header():
+    text = (
+        "ACCRA (Wire Service - 9th June, 2022) The third round of the Ghana-Nigeria "
+        "Consular Dialogue took place here on Tuesday.\n"
+    )
+
+    report = extract(text, source="agency.txt")
+
+    assert (report.published, report.session.start) == (datetime.date(2022, 6, 9), "2022-06-07")
+
+
+def test_hard_wrapped_paragraph_is_read_as_whole_sentences():
+    text = (
+        " date 2022-06-09 Wire\nHeadline of the day\n\n"
+        "The third round of the Ghana-Nigeria Consular Dialogue took place in Accra\n"
+        "on Tuesday, with the Ghanaian delegation led by Ambassador Kwame\n"
+        "Mensah and the Nigerian delegation led by Ambassador Musa Bello.\n"
+    )
+
+    report = extract(text, source="wrapped.txt")
+
+    assert (report.session.start, report.session.city) == ("2022-06-07", "Accra")
+    assert sorted((d.party, d.head) for d in report.delegations) == [
+        ("GHA", "Kwame Mensah"),
+        ("NGA", "Musa Bello"),
+    ]
