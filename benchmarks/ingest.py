@@ -209,7 +209,7 @@ def main() -> int:
 
 
 def report(results, truth, elapsed: float, *, workers: int) -> None:
-    from meetings.models import Article, Official, Session, WorkingGroup
+    from meetings.models import Article, Official, Series, Session
 
     total = {k: sum(r[0][k] for r in results) for k in ("new", "known", "not_meeting")}
     rejected = sum(len(r[0]["rejected"]) for r in results)
@@ -228,7 +228,7 @@ def report(results, truth, elapsed: float, *, workers: int) -> None:
     expected_series = len({key for key, _ in truth.values()})
     expected_sessions = len(set(truth.values()))
     print(
-        f"series: {WorkingGroup.objects.count()} (generated {expected_series}), "
+        f"series: {Series.objects.count()} (generated {expected_series}), "
         f"held sessions: {Session.objects.held().count()} (generated {expected_sessions}), "
         f"officials: {Official.objects.count()}, articles: {Article.objects.count()}"
     )

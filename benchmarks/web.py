@@ -84,7 +84,7 @@ def fill(*, seed: int = 5) -> None:
     import pycountry
     from django.db import connection
 
-    from meetings.models import TOPICS, Country, Delegation, Official, Session, WorkingGroup
+    from meetings.models import TOPICS, Country, Delegation, Official, Series, Session
 
     rng = random.Random(seed)
     started = time.perf_counter()
@@ -109,7 +109,7 @@ def fill(*, seed: int = 5) -> None:
         words = rng.choice(GROUP_WORDS)
         topic = rng.choice(topics)
         groups.append(
-            WorkingGroup(
+            Series(
                 name=f"{names[a]}-{names[b]} {words} on {topic.replace('-', ' ')}",
                 slug=f"series-{index}",
                 kind=KIND_OF[words],
@@ -118,11 +118,11 @@ def fill(*, seed: int = 5) -> None:
             )
         )
         pairs.append((a, b))
-    groups = WorkingGroup.objects.bulk_create(groups, batch_size=BATCH)
-    through = WorkingGroup.parties.through
+    groups = Series.objects.bulk_create(groups, batch_size=BATCH)
+    through = Series.parties.through
     through.objects.bulk_create(
         [
-            through(workinggroup_id=group.pk, country_id=code)
+            through(series_id=group.pk, country_id=code)
             for group, pair in zip(groups, pairs, strict=True)
             for code in pair
         ],
@@ -150,7 +150,7 @@ def fill(*, seed: int = 5) -> None:
             status = "planned" if planned and last else "held"
             sessions.append(
                 Session(
-                    working_group_id=group.pk,
+                    series_id=group.pk,
                     number=number,
                     start_date=day,
                     city=rng.choice(CITIES),
@@ -188,13 +188,13 @@ def matching_rows(url: str) -> int:
     from django.http import QueryDict
 
     from meetings.filters import SeriesFilter, SessionFilter
-    from meetings.models import Session, WorkingGroup
+    from meetings.models import Series, Session
 
     path, _, query = url.partition("?")
     if path.startswith("/sessions/"):
         filterset = SessionFilter(QueryDict(query), queryset=Session.objects.all())
     else:
-        filterset = SeriesFilter(QueryDict(query), queryset=WorkingGroup.objects.all())
+        filterset = SeriesFilter(QueryDict(query), queryset=Series.objects.all())
     return filterset.qs.count()
 
 
@@ -239,9 +239,9 @@ def measure(client, url: str, runs: int) -> dict[str, float]:
 
 
 def pages() -> list[tuple[str, str]]:
-    from meetings.models import Session, WorkingGroup
+    from meetings.models import Series, Session
 
-    series_pages = -(-WorkingGroup.objects.count() // 25)
+    series_pages = -(-Series.objects.count() // 25)
     session_pages = -(-Session.objects.count() // 50)
     filtered = "country=PAK&topic=counter-terrorism"
     return [

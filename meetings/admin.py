@@ -1,5 +1,5 @@
 """The admin: real data entry for the record, read-only views of the sources and their
-evidence, and merge actions for duplicate officials and working groups."""
+evidence, and merge actions for duplicate officials and series."""
 
 import json
 
@@ -16,9 +16,9 @@ from meetings.merge import (
     MergeError,
     add_manual_fields,
     merge_officials,
-    merge_working_groups,
+    merge_series,
     plan_official_merge,
-    plan_working_group_merge,
+    plan_series_merge,
 )
 from meetings.models import (
     Article,
@@ -27,8 +27,8 @@ from meetings.models import (
     Evidence,
     Official,
     Organization,
+    Series,
     Session,
-    WorkingGroup,
 )
 
 
@@ -161,7 +161,7 @@ class ArticleEvidenceInline(EvidenceInline):
     readonly_fields = fields
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("session__working_group")
+        return super().get_queryset(request).select_related("session__series")
 
     @admin.display(description="Session")
     def reported_session(self, evidence):
@@ -176,7 +176,7 @@ class SessionInline(admin.TabularInline):
     show_change_link = True
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("working_group", "country")
+        return super().get_queryset(request).select_related("series", "country")
 
 
 class DelegationInline(admin.StackedInline):
@@ -190,7 +190,7 @@ class DelegationInline(admin.StackedInline):
         return (
             super()
             .get_queryset(request)
-            .select_related("session__working_group", "country", "organization", "head")
+            .select_related("session__series", "country", "organization", "head")
         )
 
 
@@ -245,8 +245,8 @@ class OfficialAdmin(MergeActionMixin, admin.ModelAdmin):
         ]
 
 
-@admin.register(WorkingGroup)
-class WorkingGroupAdmin(MergeActionMixin, admin.ModelAdmin):
+@admin.register(Series)
+class SeriesAdmin(MergeActionMixin, admin.ModelAdmin):
     list_display = ("name", "kind", "topic", "party_codes", "session_total")
     list_filter = ("kind", "topic", ("parties", admin.RelatedOnlyFieldListFilter))
     search_fields = ("name", "slug", "other_names", "parties__name", "parties__alpha3")
@@ -255,8 +255,8 @@ class WorkingGroupAdmin(MergeActionMixin, admin.ModelAdmin):
     readonly_fields = ("natural_key", "created_at")
     inlines = (SessionInline,)
     actions = ("merge_selected",)
-    merge_function = staticmethod(merge_working_groups)
-    plan_function = staticmethod(plan_working_group_merge)
+    merge_function = staticmethod(merge_series)
+    plan_function = staticmethod(plan_series_merge)
 
     def get_queryset(self, request):
         return (
@@ -296,19 +296,19 @@ class SessionAdmin(admin.ModelAdmin):
     form = SessionAdminForm
     list_display = ("__str__", "number", "start_display", "venue", "status", "source_count")
     list_display_links = ("__str__",)
-    list_select_related = ("working_group", "country")
+    list_select_related = ("series", "country")
     list_filter = (
         "status",
         "virtual",
-        "working_group__kind",
+        "series__kind",
         ("country", admin.RelatedOnlyFieldListFilter),
     )
-    search_fields = ("working_group__name", "working_group__other_names", "city")
+    search_fields = ("series__name", "series__other_names", "city")
     date_hierarchy = "start_date"
-    autocomplete_fields = ("working_group", "country")
+    autocomplete_fields = ("series", "country")
     readonly_fields = ("conflicts_display", "updated_at")
     fieldsets = (
-        (None, {"fields": ("working_group", "number", "status")}),
+        (None, {"fields": ("series", "number", "status")}),
         (
             "When and where",
             {
@@ -388,7 +388,7 @@ class ArticleAdmin(admin.ModelAdmin):
     attached, their text and the extractor's report are never edited."""
 
     list_display = ("__str__", "outlet", "published", "outcome", "session")
-    list_select_related = ("session__working_group",)
+    list_select_related = ("session__series",)
     list_filter = ("outcome", "published")
     search_fields = ("title", "source_name", "url", "outlet", "content_hash")
     date_hierarchy = "published"
@@ -421,7 +421,7 @@ class EvidenceAdmin(admin.ModelAdmin):
     """Evidence is written by ingestion; the admin shows it, with its sentence."""
 
     list_display = ("fact", "value", "sentence", "article_link", "session")
-    list_select_related = ("article", "session__working_group")
+    list_select_related = ("article", "session__series")
     list_filter = ("fact",)
     search_fields = ("fact", "value", "article__title", "article__source_name")
 

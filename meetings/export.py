@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from django.db.models import F, Prefetch
 
-from meetings.models import Article, Session, WorkingGroup
+from meetings.models import Article, Series, Session
 
 CSV_COLUMNS = [
     "series",
@@ -41,7 +41,7 @@ def series_queryset():
     sessions = Session.objects.order_by(*order).prefetch_related(
         Prefetch("articles", queryset=Article.objects.only("id", "session_id", "source_name"))
     )
-    return WorkingGroup.objects.order_by("name", "pk").prefetch_related(
+    return Series.objects.order_by("name", "pk").prefetch_related(
         "parties", "organizations", Prefetch("sessions", queryset=sessions)
     )
 
@@ -145,7 +145,7 @@ def web_session_csv_rows(sessions, *, url_for: Callable[[Session], str]) -> Iter
         )
         yield escape_row(
             [
-                s.working_group.name,
+                s.series.name,
                 s.number or "",
                 s.status,
                 s.start_display or "",

@@ -16,7 +16,7 @@ from django.utils.choices import BaseChoiceIterator
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
-from meetings.models import KINDS, TOPICS, Country, Session, WorkingGroup
+from meetings.models import KINDS, TOPICS, Country, Series, Session
 
 MAX_COUNTRIES = 4
 MAX_TEXT = 200
@@ -228,7 +228,7 @@ class SeriesFilter(MeetingFilterSet):
     )
 
     class Meta:
-        model = WorkingGroup
+        model = Series
         fields = ["country", "topic", "kind"]
 
     def keep(self, queryset, name, value):
@@ -264,14 +264,14 @@ class SessionFilter(MeetingFilterSet):
         label="Topic",
         choices=TOPICS,
         empty_label="Any topic",
-        field_name="working_group__topic",
+        field_name="series__topic",
         widget=FastSelect,
     )
     kind = django_filters.ChoiceFilter(
         label="Kind",
         choices=KINDS,
         empty_label="Any kind",
-        field_name="working_group__kind",
+        field_name="series__kind",
         widget=FastSelect,
     )
     status = django_filters.ChoiceFilter(

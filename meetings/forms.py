@@ -123,7 +123,7 @@ class SessionAdminForm(forms.ModelForm):
     class Meta:
         model = Session
         fields = (
-            "working_group",
+            "series",
             *SESSION_FACT_FIELDS,
             "manual_fields",
         )

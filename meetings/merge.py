@@ -1,4 +1,4 @@
-"""Merging duplicates: two officials who are one person, two working groups that are one
+"""Merging duplicates: two officials who are one person, two series that are one
 series.
 
 Each merge is computed first as a plan (what moves where, which names are kept), then
@@ -22,8 +22,8 @@ from meetings.models import (
     Delegation,
     Evidence,
     Official,
+    Series,
     Session,
-    WorkingGroup,
 )
 
 SESSION_FACT_FIELDS = Session.FACT_FIELDS
@@ -142,7 +142,7 @@ def merge_officials(*, keep: Official, remove: Official) -> OfficialMergePlan:
     return plan
 
 
-# --- Working groups --------------------------------------------------------------------
+# --- Series ----------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -166,7 +166,7 @@ class SessionMerge:
 
 
 @dataclass(frozen=True)
-class WorkingGroupMergePlan:
+class SeriesMergePlan:
     keep_id: int
     remove_id: int
     other_names: list[str]
@@ -184,16 +184,16 @@ class WorkingGroupMergePlan:
         )
 
 
-def plan_working_group_merge(*, keep: WorkingGroup, remove: WorkingGroup) -> WorkingGroupMergePlan:
+def plan_series_merge(*, keep: Series, remove: Series) -> SeriesMergePlan:
     """What merging `remove` into `keep` would change; reads only."""
     if keep.pk == remove.pk:
-        raise MergeError("Cannot merge a working group into itself.")
+        raise MergeError("Cannot merge a series into itself.")
     kept_by_key = {}
-    for session in Session.objects.filter(working_group=keep).order_by("pk"):
+    for session in Session.objects.filter(series=keep).order_by("pk"):
         kept_by_key.setdefault(session_identity(session), session)
     kept_by_key.pop(None, None)
     moved, merged = [], []
-    for session in Session.objects.filter(working_group=remove).order_by("pk"):
+    for session in Session.objects.filter(series=remove).order_by("pk"):
         key = session_identity(session)
         target = kept_by_key.get(key) if key else None
         if target is None:
@@ -202,7 +202,7 @@ def plan_working_group_merge(*, keep: WorkingGroup, remove: WorkingGroup) -> Wor
             merged.append(_plan_session_merge(keep=target, remove=session))
     kept_parties = set(keep.parties.values_list("pk", flat=True))
     kept_organizations = set(keep.organizations.values_list("pk", flat=True))
-    return WorkingGroupMergePlan(
+    return SeriesMergePlan(
         keep_id=keep.pk,
         remove_id=remove.pk,
         other_names=combine_names(
@@ -310,17 +310,17 @@ def _sources(session: Session) -> list[str]:
     return sorted(session.articles.values_list("source_name", flat=True))
 
 
-def apply_working_group_merge(plan: WorkingGroupMergePlan) -> None:
-    """Carries out a plan from plan_working_group_merge; call inside a transaction."""
+def apply_series_merge(plan: SeriesMergePlan) -> None:
+    """Carries out a plan from plan_series_merge; call inside a transaction."""
     for merge in plan.sessions_merged:
         _apply_session_merge(merge)
-    Session.objects.filter(pk__in=plan.sessions_moved).update(working_group_id=plan.keep_id)
-    keep = WorkingGroup.objects.get(pk=plan.keep_id)
+    Session.objects.filter(pk__in=plan.sessions_moved).update(series_id=plan.keep_id)
+    keep = Series.objects.get(pk=plan.keep_id)
     keep.parties.add(*plan.parties)
     keep.organizations.add(*plan.organizations)
     # The natural key is unique: free it before the kept group takes it over.
-    WorkingGroup.objects.filter(pk=plan.remove_id).delete()
-    WorkingGroup.objects.filter(pk=plan.keep_id).update(
+    Series.objects.filter(pk=plan.remove_id).delete()
+    Series.objects.filter(pk=plan.keep_id).update(
         other_names=plan.other_names, natural_key=plan.natural_key
     )
 
@@ -363,7 +363,7 @@ def _apply_session_merge(merge: SessionMerge) -> None:
     )
 
 
-def merge_working_groups(*, keep: WorkingGroup, remove: WorkingGroup) -> WorkingGroupMergePlan:
+def merge_series(*, keep: Series, remove: Series) -> SeriesMergePlan:
     """Merges `remove` into `keep` (two records of one meeting series), deletes `remove`.
 
     Sessions of `remove` move to `keep`; a session `keep` already has (the same number,
@@ -376,9 +376,9 @@ def merge_working_groups(*, keep: WorkingGroup, remove: WorkingGroup) -> Working
     plan applied.
     """
     with transaction.atomic():
-        keep, remove = _lock(WorkingGroup, keep, remove)
-        plan = plan_working_group_merge(keep=keep, remove=remove)
-        apply_working_group_merge(plan)
+        keep, remove = _lock(Series, keep, remove)
+        plan = plan_series_merge(keep=keep, remove=remove)
+        apply_series_merge(plan)
     return plan
 
 

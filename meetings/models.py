@@ -1,5 +1,6 @@
-"""The record: meeting series (working groups), their sessions, delegations, the
-officials who lead them, and the articles and sentences every fact comes from.
+"""The record: meeting series (working groups, dialogues, commissions and the like),
+their sessions, delegations, the officials who lead them, and the articles and
+sentences every fact comes from.
 
 Identity and integrity live in the database: natural keys are unique, a session number
 is unique within its series, an article is stored once per content hash, and the
@@ -15,8 +16,8 @@ from django.urls import reverse
 from meetings.querysets import (
     ArticleQuerySet,
     OfficialQuerySet,
+    SeriesQuerySet,
     SessionQuerySet,
-    WorkingGroupQuerySet,
 )
 
 KINDS = [
@@ -161,7 +162,7 @@ class Official(models.Model):
         return reverse("meetings:official", args=[self.pk])
 
 
-class WorkingGroup(models.Model):
+class Series(models.Model):
     """A standing mechanism: the meeting series whose sessions we track."""
 
     name = models.CharField(max_length=300)
@@ -169,17 +170,18 @@ class WorkingGroup(models.Model):
     other_names = models.JSONField(default=list, blank=True)
     kind = models.CharField(max_length=30, choices=KINDS, default="other")
     topic = models.CharField(max_length=30, choices=TOPICS, blank=True)
-    parties = models.ManyToManyField(Country, blank=True, related_name="working_groups")
-    organizations = models.ManyToManyField(Organization, blank=True, related_name="working_groups")
+    parties = models.ManyToManyField(Country, blank=True, related_name="series")
+    organizations = models.ManyToManyField(Organization, blank=True, related_name="series")
     # Parties, organisations, kind and topic as one string: how ingestion finds the
     # series an article speaks of, whatever name the article gives it.
     natural_key = models.CharField(max_length=300, unique=True, null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
-    objects = WorkingGroupQuerySet.as_manager()
+    objects = SeriesQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
+        verbose_name_plural = "series"
 
     def __str__(self) -> str:
         return self.name
@@ -206,9 +208,7 @@ class Session(models.Model):
         "status",
     )
 
-    working_group = models.ForeignKey(
-        WorkingGroup, on_delete=models.PROTECT, related_name="sessions"
-    )
+    series = models.ForeignKey(Series, on_delete=models.PROTECT, related_name="sessions")
     number = models.PositiveIntegerField(null=True, blank=True)
     start_date = models.DateField(null=True, blank=True)
     start_precision = models.CharField(
@@ -230,10 +230,10 @@ class Session(models.Model):
     objects = SessionQuerySet.as_manager()
 
     class Meta:
-        ordering = ["working_group", "start_date", "number"]
+        ordering = ["series", "start_date", "number"]
         constraints = [
             models.UniqueConstraint(
-                fields=["working_group", "number"],
+                fields=["series", "number"],
                 condition=Q(number__isnull=False),
                 name="session_unique_number_in_series",
             ),
@@ -255,7 +255,7 @@ class Session(models.Model):
 
     def __str__(self) -> str:
         label = f"session {self.number}" if self.number else "session"
-        return f"{self.working_group.name}, {label}"
+        return f"{self.series.name}, {label}"
 
     def get_absolute_url(self) -> str:
         return reverse("meetings:session", args=[self.pk])

@@ -14,7 +14,7 @@ from django.core.paginator import Paginator
 from django.db import connections
 from django.utils.functional import cached_property
 
-from meetings.models import Session, WorkingGroup
+from meetings.models import Series, Session
 
 
 class DeferredJoinPaginator(Paginator):
@@ -104,7 +104,7 @@ class ListCache:
         with connections[alias].cursor() as cursor:
             cursor.execute(
                 f"SELECT (SELECT MAX(updated_at) FROM {Session._meta.db_table}), "
-                f"(SELECT MAX(created_at) FROM {WorkingGroup._meta.db_table})"
+                f"(SELECT MAX(created_at) FROM {Series._meta.db_table})"
             )
             return tuple(cursor.fetchone())
 

@@ -28,7 +28,7 @@ def _words(text: str) -> list[str]:
     return [word for word in text.split() if word]
 
 
-class WorkingGroupQuerySet(models.QuerySet):
+class SeriesQuerySet(models.QuerySet):
     # ---- meaning -------------------------------------------------------------------
     def with_session_count(self):
         return self.annotate(
@@ -43,14 +43,14 @@ class WorkingGroupQuerySet(models.QuerySet):
         queryset = self
         for code in alpha3_codes:
             queryset = queryset.filter(
-                Exists(through.objects.filter(workinggroup_id=OuterRef("pk"), country_id=code))
+                Exists(through.objects.filter(series_id=OuterRef("pk"), country_id=code))
             )
         return queryset
 
     def _with_session_matching(self, condition: Q):
         session_model = _related(self.model, "sessions")
         return self.filter(
-            Exists(session_model.objects.filter(condition, working_group_id=OuterRef("pk")))
+            Exists(session_model.objects.filter(condition, series_id=OuterRef("pk")))
         )
 
     def met_between(self, *, year_from: int | None = None, year_to: int | None = None):
@@ -84,7 +84,7 @@ class WorkingGroupQuerySet(models.QuerySet):
         """`latest_date`: the date of the latest held session (for sorting)."""
         session_model = _related(self.model, "sessions")
         latest = (
-            session_model.objects.filter(working_group_id=OuterRef("pk"), status="held")
+            session_model.objects.filter(series_id=OuterRef("pk"), status="held")
             .exclude(start_date=None)
             .order_by("-start_date")
             .values("start_date")[:1]
@@ -95,9 +95,9 @@ class WorkingGroupQuerySet(models.QuerySet):
         """`session_count`: held sessions, as a subquery (no GROUP BY over the list)."""
         session_model = _related(self.model, "sessions")
         count = (
-            session_model.objects.filter(working_group_id=OuterRef("pk"), status="held")
+            session_model.objects.filter(series_id=OuterRef("pk"), status="held")
             .order_by()
-            .values("working_group_id")
+            .values("series_id")
             .annotate(n=models.Count("pk"))
             .values("n")
         )
@@ -166,9 +166,9 @@ def attach_party_briefs(groups) -> None:
     through = groups[0].__class__.parties.through
     by_group = {group.pk: [] for group in groups}
     rows = (
-        through.objects.filter(workinggroup_id__in=list(by_group))
+        through.objects.filter(series_id__in=list(by_group))
         .order_by("country__name")
-        .values_list("workinggroup_id", "country_id", "country__name")
+        .values_list("series_id", "country_id", "country__name")
     )
     for group_id, alpha3, name in rows:
         by_group[group_id].append(CountryBrief(alpha3, name))
@@ -199,9 +199,9 @@ def attach_session_briefs(groups) -> None:
     venue_of = session_model.venue.fget
     by_group = {group.pk: [] for group in groups}
     rows = (
-        session_model.objects.filter(working_group_id__in=list(by_group))
+        session_model.objects.filter(series_id__in=list(by_group))
         .order_by(models.F("start_date").asc(nulls_last=True), "number")
-        .values_list("working_group_id", *_BRIEF_COLUMNS)
+        .values_list("series_id", *_BRIEF_COLUMNS)
     )
     for group_id, *values in rows:
         brief = SessionBrief(*values)
@@ -277,10 +277,8 @@ class SessionQuerySet(models.QuerySet):
 
     def involving(self, *alpha3_codes: str):
         """Sessions of series in which every one of the given countries takes part."""
-        group_model = _related(self.model, "working_group")
-        return self.filter(
-            working_group_id__in=group_model.objects.involving(*alpha3_codes).values("pk")
-        )
+        group_model = _related(self.model, "series")
+        return self.filter(series_id__in=group_model.objects.involving(*alpha3_codes).values("pk"))
 
     def between_years(self, *, year_from: int | None = None, year_to: int | None = None):
         return self.filter(_year_condition("", year_from, year_to))
@@ -297,8 +295,8 @@ class SessionQuerySet(models.QuerySet):
 
     def search(self, text: str):
         """Sessions of the series that the full-text search finds."""
-        group_model = _related(self.model, "working_group")
-        return self.filter(working_group_id__in=group_model.objects.search(text).values("pk"))
+        group_model = _related(self.model, "series")
+        return self.filter(series_id__in=group_model.objects.search(text).values("pk"))
 
     def newest_first(self):
         return self.order_by(models.F("start_date").desc(nulls_last=True), "-pk")
@@ -318,13 +316,13 @@ class SessionQuerySet(models.QuerySet):
     def for_list(self):
         """The sessions list and its CSV: series and host on the row, delegations with
         their heads in one more query."""
-        return self.select_related("working_group")._with_delegations()
+        return self.select_related("series")._with_delegations()
 
     def for_list_page(self):
         """The sessions list page: the row's own columns and its series' name; the page's
         rows then get their delegations from `attach_delegation_briefs` (the CSV keeps
         `for_list`). The JSON and timestamp columns the row never shows are left unread."""
-        return self.select_related("working_group").only(
+        return self.select_related("series").only(
             "id",
             "number",
             "start_date",
@@ -333,8 +331,8 @@ class SessionQuerySet(models.QuerySet):
             "country_id",
             "virtual",
             "status",
-            "working_group__id",
-            "working_group__name",
+            "series__id",
+            "series__name",
         )
 
     def for_table(self):
@@ -357,8 +355,8 @@ class SessionQuerySet(models.QuerySet):
         """The session page: series with its parties, delegations with heads and
         members, sources with the evidence each gives."""
         evidence_model = _related(self.model, "evidence")
-        return self.select_related("working_group", "country").prefetch_related(
-            "working_group__parties",
+        return self.select_related("series", "country").prefetch_related(
+            "series__parties",
             Prefetch(
                 "delegations",
                 queryset=_related(self.model, "delegations")
@@ -374,13 +372,13 @@ class SessionQuerySet(models.QuerySet):
 
     def recent_for_country(self, alpha3: str, *, limit: int = 10):
         """Held sessions of the series a country takes part in, newest first."""
-        return self.held().involving(alpha3).select_related("working_group").newest_first()[:limit]
+        return self.held().involving(alpha3).select_related("series").newest_first()[:limit]
 
     def planned_for_country(self, alpha3: str, *, limit: int = 10):
         return (
             self.planned()
             .involving(alpha3)
-            .select_related("working_group")
+            .select_related("series")
             .order_by(models.F("start_date").asc(nulls_last=True), "pk")[:limit]
         )
 
@@ -390,7 +388,7 @@ class OfficialQuerySet(models.QuerySet):
         """The official page: every delegation led or joined, with its session."""
         delegation_model = _related(self.model, "delegations_led")
         delegations = delegation_model.objects.select_related(
-            "session__working_group", "session__country", "country", "organization"
+            "session__series", "session__country", "country", "organization"
         ).order_by(models.F("session__start_date").asc(nulls_last=True), "pk")
         return self.select_related("country", "organization").prefetch_related(
             Prefetch("delegations_led", queryset=delegations, to_attr="led"),
@@ -404,7 +402,7 @@ class ArticleQuerySet(models.QuerySet):
 
     def for_detail(self):
         evidence_model = _related(self.model, "evidence")
-        return self.select_related("session__working_group").prefetch_related(
+        return self.select_related("session__series").prefetch_related(
             Prefetch(
                 "evidence",
                 queryset=evidence_model.objects.select_related("delegation").order_by(

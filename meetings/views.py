@@ -16,7 +16,7 @@ from django_filters.views import FilterMixin, FilterView
 from meetings import timeline
 from meetings.export import stream_csv, web_session_csv_rows
 from meetings.filters import SeriesFilter, SessionFilter
-from meetings.models import Article, Country, Evidence, Official, Session, WorkingGroup
+from meetings.models import Article, Country, Evidence, Official, Series, Session
 from meetings.pagination import LIST_CACHE, DeferredJoinPaginator
 from meetings.querysets import (
     attach_delegation_briefs,
@@ -96,7 +96,7 @@ class SeriesListView(ListPageMixin, FilterView):
     paginator_class = DeferredJoinPaginator
 
     def get_queryset(self):
-        return WorkingGroup.objects.for_list()
+        return Series.objects.for_list()
 
     def get_paginator(self, queryset, per_page, **kwargs):
         return super().get_paginator(queryset, per_page, cache=LIST_CACHE, rank=True, **kwargs)
@@ -110,11 +110,11 @@ class SeriesListView(ListPageMixin, FilterView):
 
 
 class SeriesDetailView(DetailView):
-    model = WorkingGroup
+    model = Series
     template_name = "meetings/series_detail.html"
 
     def get_queryset(self):
-        return WorkingGroup.objects.for_detail()
+        return Series.objects.for_detail()
 
     def get_context_data(self, **kwargs):
         series, sessions = self.object, self.object.session_rows
@@ -187,7 +187,7 @@ class CountryDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         code = self.object.alpha3
-        mechanisms = list(WorkingGroup.objects.for_country(code))
+        mechanisms = list(Series.objects.for_country(code))
         attach_session_briefs(mechanisms)
         counterparts = Counter(
             party for group in mechanisms for party in group.parties.all() if party.pk != code

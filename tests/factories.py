@@ -34,9 +34,9 @@ class OfficialFactory(factory.django.DjangoModelFactory):
     country = factory.SubFactory(CountryFactory)
 
 
-class WorkingGroupFactory(factory.django.DjangoModelFactory):
+class SeriesFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = models.WorkingGroup
+        model = models.Series
         skip_postgeneration_save = True
 
     name = factory.Sequence(lambda n: f"Joint Working Group {n}")
@@ -54,7 +54,7 @@ class SessionFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = models.Session
 
-    working_group = factory.SubFactory(WorkingGroupFactory)
+    series = factory.SubFactory(SeriesFactory)
     number = factory.Sequence(lambda n: n + 1)
     start_date = factory.Sequence(
         lambda n: datetime.date(2000, 1, 1) + datetime.timedelta(days=90 * n)

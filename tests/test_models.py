@@ -12,8 +12,8 @@ from tests.factories import (
     CountryFactory,
     DelegationFactory,
     OrganizationFactory,
+    SeriesFactory,
     SessionFactory,
-    WorkingGroupFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -23,7 +23,7 @@ def test_session_number_unique_within_series():
     session = SessionFactory(number=8)
 
     with pytest.raises(IntegrityError), transaction.atomic():
-        SessionFactory(working_group=session.working_group, number=8)
+        SessionFactory(series=session.series, number=8)
 
 
 def test_session_number_may_repeat_across_series():
@@ -35,10 +35,10 @@ def test_session_number_may_repeat_across_series():
 
 
 def test_sessions_without_number_may_coexist_in_series():
-    group = WorkingGroupFactory()
-    SessionFactory(working_group=group, number=None)
+    group = SeriesFactory()
+    SessionFactory(series=group, number=None)
 
-    second = SessionFactory(working_group=group, number=None)
+    second = SessionFactory(series=group, number=None)
 
     assert group.sessions.count() == 2 and second.number is None
 
@@ -60,11 +60,11 @@ def test_article_content_hash_unique():
         ArticleFactory(content_hash="a" * 64)
 
 
-def test_working_group_natural_key_unique():
-    WorkingGroupFactory(natural_key="PAK-RUS|joint-working-group|counter-terrorism")
+def test_series_natural_key_unique():
+    SeriesFactory(natural_key="PAK-RUS|joint-working-group|counter-terrorism")
 
     with pytest.raises(IntegrityError), transaction.atomic():
-        WorkingGroupFactory(natural_key="PAK-RUS|joint-working-group|counter-terrorism")
+        SeriesFactory(natural_key="PAK-RUS|joint-working-group|counter-terrorism")
 
 
 def test_delegation_needs_exactly_one_party():

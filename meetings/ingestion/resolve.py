@@ -31,8 +31,8 @@ from meetings.models import (
     Delegation,
     Official,
     Organization,
+    Series,
     Session,
-    WorkingGroup,
     format_partial_date,
     parse_partial_date,
 )
@@ -95,7 +95,7 @@ class Resolver:
     organizations: dict[str, Organization] = field(default_factory=dict)
     officials: dict[tuple, dict] = field(default_factory=dict)
     fresh_sides: set[tuple] = field(default_factory=set)
-    groups: dict[str, WorkingGroup] = field(default_factory=dict)  # by natural key
+    groups: dict[str, Series] = field(default_factory=dict)  # by natural key
     # The advisory locks of the article being resolved, taken on its first miss.
     lock_ids: list[int] = field(default_factory=list)
     locked: bool = False
@@ -172,8 +172,8 @@ class Resolver:
 
     # --- Series ---------------------------------------------------------------------
 
-    def series(self, report: dict) -> WorkingGroup:
-        """The WorkingGroup the report speaks of, found or created; names kept."""
+    def series(self, report: dict) -> Series:
+        """The Series the report speaks of, found or created; names kept."""
         series = report.get("series") or {}
         parties = sorted({p for p in series.get("parties") or [] if p})
         organizations = sorted({o for o in series.get("organizations") or [] if o})
@@ -222,11 +222,11 @@ class Resolver:
         topic: str,
         name: str,
         session: dict,
-    ) -> WorkingGroup | None:
+    ) -> Series | None:
         """The stored series of the report: by natural key, else by the matching rules."""
         group = self.groups.get(key)
         if group is None:
-            group = WorkingGroup.objects.filter(natural_key=key).order_by("pk").first()
+            group = Series.objects.filter(natural_key=key).order_by("pk").first()
             if group is not None:
                 self.groups[key] = group
         if group is None:
@@ -258,7 +258,7 @@ class Resolver:
         topic: str,
         name: str,
         session: dict,
-    ) -> WorkingGroup | None:
+    ) -> Series | None:
         """An existing series of the same sides that the report names differently.
 
         Only series with exactly the same parties and organisations are candidates, and one
@@ -276,10 +276,10 @@ class Resolver:
         Two equally good candidates are an ambiguity and reject the article.
         """
         prefix = series_prefix(parties, organizations)
-        candidates = list(WorkingGroup.objects.filter(natural_key__startswith=prefix))
+        candidates = list(Series.objects.filter(natural_key__startswith=prefix))
         candidates += [
             group
-            for group in WorkingGroup.objects.filter(natural_key__isnull=True).prefetch_related(
+            for group in Series.objects.filter(natural_key__isnull=True).prefetch_related(
                 "parties", "organizations"
             )
             if sorted(p.alpha3 for p in group.parties.all()) == parties
@@ -342,19 +342,17 @@ class Resolver:
         topic: str,
         parties: list[str],
         organizations: list[str],
-    ) -> WorkingGroup:
+    ) -> Series:
         """A new series. A concurrent twin violates a unique constraint: the article's
         transaction is then retried and finds it."""
         base = slugify(name)[:180] or "series"
-        taken = set(
-            WorkingGroup.objects.filter(slug__startswith=base).values_list("slug", flat=True)
-        )
+        taken = set(Series.objects.filter(slug__startswith=base).values_list("slug", flat=True))
         slug = next(
             candidate
             for candidate in (base if n == 1 else f"{base}-{n}" for n in range(1, len(taken) + 2))
             if candidate not in taken
         )
-        group = WorkingGroup.objects.create(
+        group = Series.objects.create(
             name=name[:300], slug=slug, kind=kind, topic=topic, natural_key=key
         )
         group.parties.set([self.country(code) for code in parties])
@@ -364,7 +362,7 @@ class Resolver:
 
     # --- Sessions -------------------------------------------------------------------
 
-    def held_session(self, group: WorkingGroup, report: dict, *, source: str) -> SessionChange:
+    def held_session(self, group: Series, report: dict, *, source: str) -> SessionChange:
         """The held session the report describes: found by number, else by date."""
         facts = session_facts(report.get("session") or {}, resolver=self)
         number = facts["number"]
@@ -389,7 +387,7 @@ class Resolver:
         changed = merge_session(session, facts, source=source, held=True)
         return SessionChange(session, changed=changed, following=following, was_planned=was_planned)
 
-    def find_unnumbered(self, group: WorkingGroup, start) -> Session | None:
+    def find_unnumbered(self, group: Series, start) -> Session | None:
         session = find_by_date(group, start)
         if session is None:
             planned = list(sessions_of(group).planned().filter(number__isnull=True)[:2])
@@ -397,7 +395,7 @@ class Resolver:
         return session
 
     def planned_session(
-        self, group: WorkingGroup, report: dict, *, held: SessionChange | None, source: str
+        self, group: Series, report: dict, *, held: SessionChange | None, source: str
     ) -> Session | None:
         """The next session the report announces, as a planned session of the group.
 
@@ -435,13 +433,13 @@ class Resolver:
             merge_session(session, facts, source=source, held=False)
         return session
 
-    def create_session(self, group: WorkingGroup, facts: dict, status: str) -> Session:
+    def create_session(self, group: Series, facts: dict, status: str) -> Session:
         start, precision = facts["start"] or (None, DatePrecision.DAY)
         end = facts["end"][0] if facts["end"] else None
         if start and end and end < start:
             end = None
         session = Session(
-            working_group=group,
+            series=group,
             number=facts["number"],
             start_date=start,
             start_precision=precision,
@@ -630,7 +628,7 @@ def match_near_parties(
     topic: str,
     name: str,
     session: dict,
-) -> WorkingGroup | None:
+) -> Series | None:
     """A series whose states differ from the report's by one, when the report is plainly
     about it. Extractors take a state named in passing for a party (or miss one); that
     must not split a series, while a bilateral meeting beside a trilateral one (or the
@@ -643,7 +641,7 @@ def match_near_parties(
     if len(parties) < 2 and not organizations:
         return None
     candidates = (
-        WorkingGroup.objects.filter(parties__alpha3__in=parties)
+        Series.objects.filter(parties__alpha3__in=parties)
         .annotate(shared=Count("parties", filter=Q(parties__alpha3__in=parties)))
         .filter(shared__gte=min(2, len(parties)))
         .prefetch_related("parties", "organizations")
@@ -679,7 +677,7 @@ def match_near_parties(
     return hits[0] if len(hits) == 1 else None
 
 
-def held_there(group: WorkingGroup, session: dict) -> bool:
+def held_there(group: Series, session: dict) -> bool:
     """Whether the group held the reported session: same number within a few days, or
     without a number the same day in the same city."""
     start = parse_date(session.get("start"))
@@ -716,9 +714,9 @@ def lock_ids(contract: dict) -> list[int]:
     )
 
 
-def sessions_of(group: WorkingGroup):
+def sessions_of(group: Series):
     """The group's sessions without the model's ordering (which joins the group table)."""
-    return Session.objects.filter(working_group=group).order_by("pk")
+    return Session.objects.filter(series=group).order_by("pk")
 
 
 def person_entry(person: Official) -> tuple:
@@ -736,7 +734,7 @@ def is_generic(signature: names.NameSignature) -> bool:
     return not signature.core and not signature.role
 
 
-def remember_name(group: WorkingGroup, name: str) -> None:
+def remember_name(group: Series, name: str) -> None:
     """Keep every name an article gave the series as one of its other names.
 
     ``group`` may be a cached row: a new name is added to the names stored now (another
@@ -745,7 +743,7 @@ def remember_name(group: WorkingGroup, name: str) -> None:
     if names.fold(name) in {names.fold(n) for n in [group.name, *group.other_names]}:
         return
     stored = (
-        WorkingGroup.objects.select_for_update()
+        Series.objects.select_for_update()
         .filter(pk=group.pk)
         .values_list("name", "other_names")
         .get()
@@ -794,7 +792,7 @@ def covers(wide: tuple[datetime.date, str], narrow: tuple[datetime.date, str]) -
 
 
 def find_by_date(
-    group: WorkingGroup, start: tuple[datetime.date, str] | None, *, unnumbered: bool = False
+    group: Series, start: tuple[datetime.date, str] | None, *, unnumbered: bool = False
 ) -> Session | None:
     """The group's one session on that date, else the only one inside that month or
     year, else the only one within a few days of it (reports disagree by a day or two;
@@ -828,7 +826,7 @@ def find_by_date(
     return hits[0] if len(hits) == 1 else None
 
 
-def has_session(group: WorkingGroup, *, number: object, start: object) -> bool:
+def has_session(group: Series, *, number: object, start: object) -> bool:
     if isinstance(number, int) and number > 0:
         session = sessions_of(group).filter(number=number).first()
         if session is None:

@@ -128,7 +128,7 @@ def _series_row(series, today) -> SafeString:
 @register.simple_tag
 def series_rows(groups) -> SafeString:
     """The rows of the series table, for series given their `party_list` and
-    `session_list` (WorkingGroupQuerySet.for_list and attach_session_briefs)."""
+    `session_list` (SeriesQuerySet.for_list and attach_session_briefs)."""
     today = timezone.localdate()
     # Each row was escaped by _html.
     return mark_safe("".join(_series_row(series, today) for series in groups))
@@ -180,7 +180,7 @@ def _session_row(session) -> SafeString:
         date,
         planned,
         url_of(session),
-        session.working_group.name,
+        session.series.name,
         number,
         session.venue or "—",
         _heads(session.delegation_list),

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 
 from meetings import timeline
-from meetings.models import KINDS, TOPICS, Article, Country, Official, Session, WorkingGroup
+from meetings.models import KINDS, TOPICS, Article, Country, Official, Series, Session
 from meetings.querysets import CountryBrief, HeadBrief, SessionBrief
 
 register = template.Library()
@@ -46,7 +46,7 @@ def series_summary(series):
 
 # The page each model links to, and the attribute its URL is built from.
 _ROUTES = {
-    WorkingGroup: ("meetings:series", "slug", "placeholder-slug-0"),
+    Series: ("meetings:series", "slug", "placeholder-slug-0"),
     Session: ("meetings:session", "pk", 987654321),
     SessionBrief: ("meetings:session", "pk", 987654321),
     Country: ("meetings:country", "pk", "PLACEHOLDER"),

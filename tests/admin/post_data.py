@@ -15,7 +15,7 @@ def session_form(session, **changes) -> dict:
     """The session change form as the admin would post it unchanged, with `changes`
     applied, and the management forms of its inlines."""
     data = {
-        "working_group": str(session.working_group_id),
+        "series": str(session.series_id),
         "number": "" if session.number is None else str(session.number),
         "status": session.status,
         "start_date": session.start_date.isoformat() if session.start_date else "",

@@ -7,15 +7,15 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from meetings.models import Delegation, Session, WorkingGroup
+from meetings.models import Delegation, Series, Session
 from tests.admin.post_data import management_form, session_form
 from tests.factories import (
     CountryFactory,
     DelegationFactory,
     EvidenceFactory,
     OfficialFactory,
+    SeriesFactory,
     SessionFactory,
-    WorkingGroupFactory,
 )
 
 pytestmark = [
@@ -44,7 +44,7 @@ def test_admin_add_pages_create_session_with_delegation(client, editor, pakistan
         {"username": "editor", "password": "a-long-test-password", "next": "/admin/"},
     )
     group_response = client.post(
-        reverse("admin:meetings_workinggroup_add"),
+        reverse("admin:meetings_series_add"),
         {
             "name": "Russia-Pakistan Joint Working Group on Counter-terrorism",
             "slug": "russia-pakistan-jwg-ct",
@@ -54,11 +54,11 @@ def test_admin_add_pages_create_session_with_delegation(client, editor, pakistan
             **management_form("sessions"),
         },
     )
-    group = WorkingGroup.objects.get()
+    group = Series.objects.get()
     session_response = client.post(
         reverse("admin:meetings_session_add"),
         {
-            "working_group": str(group.pk),
+            "series": str(group.pk),
             "number": "8",
             "status": "held",
             "start_date": "2019-11-12",
@@ -80,7 +80,7 @@ def test_admin_add_pages_create_session_with_delegation(client, editor, pakistan
     assert (login.status_code, login["Location"]) == (302, "/admin/")
     assert (group_response.status_code, group_response["Location"]) == (
         302,
-        reverse("admin:meetings_workinggroup_changelist"),
+        reverse("admin:meetings_series_changelist"),
     )
     assert (session_response.status_code, session_response["Location"]) == (
         302,
@@ -94,7 +94,7 @@ def test_admin_add_pages_create_session_with_delegation(client, editor, pakistan
     assert sorted(group.parties.values_list("alpha3", flat=True)) == ["PAK", "RUS"]
     session = Session.objects.get()
     assert (
-        session.working_group,
+        session.series,
         session.number,
         session.start_date,
         session.city,
@@ -122,12 +122,12 @@ def test_admin_add_pages_create_session_with_delegation(client, editor, pakistan
 
 
 def test_admin_add_delegation_without_party_is_refused(editor_client):
-    group = WorkingGroupFactory()
+    group = SeriesFactory()
 
     response = editor_client.post(
         reverse("admin:meetings_session_add"),
         {
-            "working_group": str(group.pk),
+            "series": str(group.pk),
             "number": "1",
             "status": "held",
             "start_precision": "day",
@@ -193,12 +193,12 @@ def test_session_admin_unchanged_save_records_nothing(editor_client):
     assert session.manual_fields == []
 
 
-def test_working_group_inline_session_edit_records_manual_fields(editor_client):
-    group = WorkingGroupFactory(slug="jwg")
-    session = SessionFactory(working_group=group, number=3, city="Geneva")
+def test_series_inline_session_edit_records_manual_fields(editor_client):
+    group = SeriesFactory(slug="jwg")
+    session = SessionFactory(series=group, number=3, city="Geneva")
 
     response = editor_client.post(
-        reverse("admin:meetings_workinggroup_change", args=[group.pk]),
+        reverse("admin:meetings_series_change", args=[group.pk]),
         {
             "name": group.name,
             "slug": group.slug,
@@ -206,7 +206,7 @@ def test_working_group_inline_session_edit_records_manual_fields(editor_client):
             "topic": group.topic,
             **management_form("sessions", total=1, initial=1),
             "sessions-0-id": str(session.pk),
-            "sessions-0-working_group": str(group.pk),
+            "sessions-0-series": str(group.pk),
             "sessions-0-number": "3",
             "sessions-0-start_date": session.start_date.isoformat(),
             "sessions-0-start_precision": "month",
@@ -277,9 +277,7 @@ def add_session_with_sources():
     EvidenceFactory(session=session, article__session=session)
 
 
-@pytest.mark.parametrize(
-    "model_name", ["workinggroup", "session", "official", "article", "evidence"]
-)
+@pytest.mark.parametrize("model_name", ["series", "session", "official", "article", "evidence"])
 def test_changelist_query_count_same_with_one_and_three_rows(editor_client, model_name):
     url = reverse(f"admin:meetings_{model_name}_changelist")
     add_session_with_sources()
@@ -296,10 +294,10 @@ def test_changelist_query_count_same_with_one_and_three_rows(editor_client, mode
 
 
 def test_changelist_search_finds_rows_by_other_name(editor_client):
-    group = WorkingGroupFactory(name="India-Japan Dialogue", other_names=["Indo-Japanese Talks"])
-    session = SessionFactory(working_group=group)
+    group = SeriesFactory(name="India-Japan Dialogue", other_names=["Indo-Japanese Talks"])
+    session = SessionFactory(series=group)
     official = OfficialFactory(name="Taro Yamada", other_names=["T. Yamada-san"])
-    WorkingGroupFactory(name="Another Dialogue")
+    SeriesFactory(name="Another Dialogue")
     SessionFactory()
     OfficialFactory(name="Someone Else")
 
@@ -310,13 +308,13 @@ def test_changelist_search_finds_rows_by_other_name(editor_client):
             .result_list
         )
         for model_name, term in [
-            ("workinggroup", "indo-japanese"),
+            ("series", "indo-japanese"),
             ("session", "Indo-Japanese"),
             ("official", "yamada-SAN"),
         ]
     }
 
-    assert found == {"workinggroup": [group], "session": [session], "official": [official]}
+    assert found == {"series": [group], "session": [session], "official": [official]}
 
 
 def test_session_admin_delegation_head_change_records_manual_fact(editor_client):

@@ -1,12 +1,12 @@
-"""The merge actions on the Official and WorkingGroup changelists."""
+"""The merge actions on the Official and Series changelists."""
 
 import pytest
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.messages import get_messages
 from django.urls import reverse
 
-from meetings.models import Official, Session, WorkingGroup
-from tests.factories import DelegationFactory, OfficialFactory, SessionFactory, WorkingGroupFactory
+from meetings.models import Official, Series, Session
+from tests.factories import DelegationFactory, OfficialFactory, SeriesFactory, SessionFactory
 
 pytestmark = [
     pytest.mark.django_db,
@@ -35,17 +35,15 @@ def test_merge_action_with_one_selected_shows_error(editor_client):
 
 
 def test_merge_action_with_three_selected_shows_error(editor_client):
-    groups = WorkingGroupFactory.create_batch(3)
+    groups = SeriesFactory.create_batch(3)
 
     response = editor_client.post(
-        reverse("admin:meetings_workinggroup_changelist"),
+        reverse("admin:meetings_series_changelist"),
         {"action": "merge_selected", ACTION_CHECKBOX_NAME: [g.pk for g in groups]},
     )
 
-    assert messages_of(response) == [
-        ("error", "Select exactly two working groups to merge (3 selected).")
-    ]
-    assert WorkingGroup.objects.count() == 3
+    assert messages_of(response) == [("error", "Select exactly two series to merge (3 selected).")]
+    assert Series.objects.count() == 3
 
 
 def test_merge_action_with_two_selected_asks_which_to_keep(editor_client):
@@ -95,14 +93,14 @@ def test_merge_action_confirmed_merges_officials(editor_client):
     assert (delegation.head, keep.other_names) == (keep, ["Ahmed Farooq"])
 
 
-def test_merge_action_confirmed_merges_working_groups(editor_client):
-    keep = WorkingGroupFactory(name="India-Japan Dialogue")
-    remove = WorkingGroupFactory(name="Japan-India Dialogue")
-    SessionFactory(working_group=keep, number=1)
-    SessionFactory(working_group=remove, number=2)
+def test_merge_action_confirmed_merges_series(editor_client):
+    keep = SeriesFactory(name="India-Japan Dialogue")
+    remove = SeriesFactory(name="Japan-India Dialogue")
+    SessionFactory(series=keep, number=1)
+    SessionFactory(series=remove, number=2)
 
     response = editor_client.post(
-        reverse("admin:meetings_workinggroup_changelist"),
+        reverse("admin:meetings_series_changelist"),
         {
             "action": "merge_selected",
             ACTION_CHECKBOX_NAME: [keep.pk, remove.pk],
@@ -119,8 +117,8 @@ def test_merge_action_confirmed_merges_working_groups(editor_client):
             "other names: India-Japan Dialogue.",
         )
     ]
-    assert list(WorkingGroup.objects.all()) == [remove]
-    assert sorted(Session.objects.values_list("working_group", "number")) == [
+    assert list(Series.objects.all()) == [remove]
+    assert sorted(Session.objects.values_list("series", "number")) == [
         (remove.pk, 1),
         (remove.pk, 2),
     ]
@@ -142,15 +140,15 @@ def test_merge_action_confirmed_without_choice_shows_error(editor_client):
     assert Official.objects.count() == 2
 
 
-def test_merge_action_on_working_groups_previews_both_choices(editor_client):
-    first = WorkingGroupFactory(name="India-Japan Dialogue")
-    second = WorkingGroupFactory(name="Japan-India Dialogue")
-    SessionFactory(working_group=first, number=1)
-    SessionFactory(working_group=second, number=1)
-    SessionFactory(working_group=second, number=2)
+def test_merge_action_on_series_previews_both_choices(editor_client):
+    first = SeriesFactory(name="India-Japan Dialogue")
+    second = SeriesFactory(name="Japan-India Dialogue")
+    SessionFactory(series=first, number=1)
+    SessionFactory(series=second, number=1)
+    SessionFactory(series=second, number=2)
 
     response = editor_client.post(
-        reverse("admin:meetings_workinggroup_changelist"),
+        reverse("admin:meetings_series_changelist"),
         {"action": "merge_selected", ACTION_CHECKBOX_NAME: [first.pk, second.pk]},
     )
 

@@ -5,7 +5,7 @@ import json
 import pytest
 from django.core.management import call_command
 
-from tests.factories import SessionFactory, WorkingGroupFactory
+from tests.factories import SeriesFactory, SessionFactory
 from tests.ingestion.conftest import meeting
 
 pytestmark = pytest.mark.django_db
@@ -89,7 +89,7 @@ def test_export_csv_has_every_session_with_status(record):
 
 
 def test_export_csv_escapes_cells_a_spreadsheet_would_run(db):
-    SessionFactory(working_group=WorkingGroupFactory(name='=HYPERLINK("http://x")'), city="@Home")
+    SessionFactory(series=SeriesFactory(name='=HYPERLINK("http://x")'), city="@Home")
 
     rows = list(csv.DictReader(io.StringIO(export("csv"))))
 

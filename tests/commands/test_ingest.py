@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from meetings.models import Article, Delegation, Session, WorkingGroup
+from meetings.models import Article, Delegation, Series, Session
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +27,7 @@ def test_ingest_seed_gives_the_seed_series_end_to_end():
     out, err, error = run_ingest(SEEDS)
 
     assert (err, error) == ("", None)
-    group = WorkingGroup.objects.get()
+    group = Series.objects.get()
     assert (group.name, group.kind, group.topic) == (
         "Russia-Pakistan Joint Working Group on Counter-terrorism",
         "joint-working-group",
@@ -133,4 +133,4 @@ def test_ingest_dry_run_saves_nothing():
 
     assert (err, error) == ("", None)
     assert out.startswith("dry run, nothing saved: new: 1,")
-    assert (Article.objects.count(), WorkingGroup.objects.count()) == (0, 0)
+    assert (Article.objects.count(), Series.objects.count()) == (0, 0)

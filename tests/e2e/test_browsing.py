@@ -15,8 +15,8 @@ from tests.factories import (
     DelegationFactory,
     EvidenceFactory,
     OfficialFactory,
+    SeriesFactory,
     SessionFactory,
-    WorkingGroupFactory,
 )
 
 pytestmark = [
@@ -39,13 +39,13 @@ def record():
     pakistan = CountryFactory(alpha3="PAK", alpha2="PK", name="Pakistan")
     russia = CountryFactory(alpha3="RUS", alpha2="RU", name="Russia")
     india = CountryFactory(alpha3="IND", alpha2="IN", name="India")
-    series = WorkingGroupFactory(
+    series = SeriesFactory(
         name="Pakistan-Russia Joint Working Group on Counter-Terrorism",
         slug="pak-rus-ct",
         topic="counter-terrorism",
         parties=[pakistan, russia],
     )
-    trade = WorkingGroupFactory(
+    trade = SeriesFactory(
         name="Pakistan-Russia Intergovernmental Commission on Trade",
         slug="pak-rus-trade",
         kind="joint-commission",
@@ -53,8 +53,8 @@ def record():
         parties=[pakistan, russia],
     )
     for number, year in enumerate((2014, 2015, 2016), start=1):  # yearly, then silence
-        SessionFactory(working_group=trade, number=number, start_date=datetime.date(year, 6, 1))
-    WorkingGroupFactory(
+        SessionFactory(series=trade, number=number, start_date=datetime.date(year, 6, 1))
+    SeriesFactory(
         name="India-Russia Joint Working Group on Counter-Terrorism",
         slug="ind-rus-ct",
         topic="counter-terrorism",
@@ -68,7 +68,7 @@ def record():
     sessions = {}
     for number, city, day in zip(numbers, cities, dates, strict=True):
         session = SessionFactory(
-            working_group=series,
+            series=series,
             number=number,
             start_date=datetime.date(*day),
             city=city,
@@ -82,7 +82,7 @@ def record():
         )
         sessions[number] = session
     SessionFactory(
-        working_group=series,
+        series=series,
         number=9,
         start_date=datetime.date(2027, 3, 1),
         start_precision="month",

@@ -10,7 +10,7 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 
-from meetings.models import Article, Delegation, Official, Session, WorkingGroup
+from meetings.models import Article, Delegation, Official, Series, Session
 
 ROOT = Path(__file__).resolve().parents[2]
 DEV = Path("/work/shared/eval/dev")
@@ -45,18 +45,18 @@ def record():
     """What must not depend on how many processes ingested: counts and the grouping."""
     return {
         "articles": Article.objects.count(),
-        "groups": WorkingGroup.objects.count(),
+        "groups": Series.objects.count(),
         "sessions": Session.objects.count(),
         "officials": Official.objects.count(),
         "delegations": Delegation.objects.count(),
         "grouping": sorted(
             (
-                s.working_group.natural_key,
+                s.series.natural_key,
                 s.number or 0,
                 s.status,
                 tuple(sorted(s.articles.values_list("source_name", flat=True))),
             )
-            for s in Session.objects.select_related("working_group")
+            for s in Session.objects.select_related("series")
         ),
     }
 

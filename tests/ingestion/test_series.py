@@ -1,6 +1,6 @@
 import pytest
 
-from meetings.models import Country, WorkingGroup
+from meetings.models import Country, Series
 from tests.ingestion.conftest import meeting
 
 pytestmark = pytest.mark.django_db
@@ -9,7 +9,7 @@ pytestmark = pytest.mark.django_db
 def series_of_sources():
     return {
         article.source_name: group.name
-        for group in WorkingGroup.objects.prefetch_related("sessions__articles")
+        for group in Series.objects.prefetch_related("sessions__articles")
         for session in group.sessions.all()
         for article in session.articles.all()
     }
@@ -22,7 +22,7 @@ def test_series_party_order_and_abbreviations_give_one_group(ingest_records):
         meeting("c.txt", name="Russian-Pakistani Working Group on Countering Terrorism", number=9),
     )
 
-    group = WorkingGroup.objects.get()
+    group = Series.objects.get()
     assert group.name == "Pakistan-Russia Joint Working Group on Counter-Terrorism"
     assert group.other_names == [
         "Russia-Pakistan JWG on CT",
@@ -52,7 +52,7 @@ def test_series_kind_disagreement_with_same_subject_is_one_group(ingest_records)
         ),
     )
 
-    assert WorkingGroup.objects.count() == 1
+    assert Series.objects.count() == 1
 
 
 def test_series_topic_disagreement_without_shared_session_stays_apart(ingest_records):
@@ -68,7 +68,7 @@ def test_series_topic_disagreement_without_shared_session_stays_apart(ingest_rec
     )
 
     # Different topics and no session in common: kept apart, conservatively.
-    assert WorkingGroup.objects.count() == 2
+    assert Series.objects.count() == 2
 
 
 def test_series_unrelated_mechanisms_of_same_parties_stay_apart(ingest_records):
@@ -105,7 +105,7 @@ def test_series_generic_name_joins_the_one_series_of_its_kind(ingest_records):
         meeting("b.txt", name="Pakistan-Russia JWG", topic=None, number=9),
     )
 
-    assert WorkingGroup.objects.count() == 1
+    assert Series.objects.count() == 1
 
 
 def test_series_planned_session_links_a_report_with_another_topic(ingest_records):
@@ -123,7 +123,7 @@ def test_series_planned_session_links_a_report_with_another_topic(ingest_records
         ),
     )
 
-    assert WorkingGroup.objects.count() == 1
+    assert Series.objects.count() == 1
 
 
 def test_series_different_parties_are_different_series(ingest_records):
@@ -132,7 +132,7 @@ def test_series_different_parties_are_different_series(ingest_records):
         meeting("b.txt", parties=("CHN", "PAK"), name="China-Pakistan JWG on CT", number=1),
     )
 
-    assert WorkingGroup.objects.count() == 2
+    assert Series.objects.count() == 2
 
 
 def test_series_countries_are_created_with_names(ingest_records):
@@ -157,7 +157,7 @@ def test_series_organization_side_is_kept(ingest_records):
         )
     )
 
-    group = WorkingGroup.objects.get()
+    group = Series.objects.get()
     assert list(group.organizations.values_list("short_name", "full_name")) == [
         ("EU", "European Union")
     ]

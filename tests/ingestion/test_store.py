@@ -6,7 +6,7 @@ from django.apps import apps
 
 from meetings.export import export_series
 from meetings.ingestion import ingest_paths
-from meetings.models import Article, Session, WorkingGroup
+from meetings.models import Article, Series, Session
 from tests.ingestion.conftest import meeting, not_meeting
 from tests.ingestion.gold import DEV, ContractExtractor, load_gold
 
@@ -97,7 +97,7 @@ def test_store_unresolvable_report_is_rejected_and_nothing_half_written(ingest_r
         ("good.txt", "meeting"),
     ]
     assert list(
-        WorkingGroup.objects.values_list("parties__alpha3", flat=True).order_by("parties__alpha3")
+        Series.objects.values_list("parties__alpha3", flat=True).order_by("parties__alpha3")
     ) == ["CHN", "PAK"]
     assert Session.objects.count() == 1
 
@@ -106,7 +106,7 @@ def test_store_unknown_country_code_is_rejected(ingest_records):
     summary = ingest_records(meeting("x.txt", parties=("PAK", "XXX")))
 
     assert [reason for _, reason in summary.rejected] == ["unknown party code 'XXX'"]
-    assert WorkingGroup.objects.count() == 0
+    assert Series.objects.count() == 0
 
 
 def load_score():

@@ -4,16 +4,16 @@ import datetime
 
 import pytest
 
-from meetings.merge import MergeError, merge_officials, merge_working_groups
-from meetings.models import Article, Delegation, Evidence, Official, Session, WorkingGroup
+from meetings.merge import MergeError, merge_officials, merge_series
+from meetings.models import Article, Delegation, Evidence, Official, Series, Session
 from tests.factories import (
     ArticleFactory,
     CountryFactory,
     DelegationFactory,
     EvidenceFactory,
     OfficialFactory,
+    SeriesFactory,
     SessionFactory,
-    WorkingGroupFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -97,26 +97,25 @@ def two_groups():
     other, session 2 reported by both with a delegation of the same side in each."""
     pakistan = CountryFactory(alpha3="PAK", alpha2="PK", name="Pakistan")
     russia = CountryFactory(alpha3="RUS", alpha2="RU", name="Russia")
-    keep = WorkingGroupFactory(
+    keep = SeriesFactory(
         name="Russia-Pakistan JWG on Counter-terrorism",
         other_names=["JWG on CT"],
         natural_key=None,
         parties=[pakistan, russia],
     )
-    remove = WorkingGroupFactory(
+    remove = SeriesFactory(
         name="Pakistan-Russia Joint Working Group on Counter-Terrorism",
         other_names=["Russia-Pakistan JWG on Counter-terrorism", "Pak-Russia JWG"],
         natural_key="PAK|RUS|joint-working-group|counter-terrorism",
         parties=[pakistan],
     )
     kept_sessions = {
-        number: SessionFactory(working_group=keep, number=number, city="") for number in (1, 2)
+        number: SessionFactory(series=keep, number=number, city="") for number in (1, 2)
     }
     removed_sessions = {
-        number: SessionFactory(working_group=remove, number=number, city="Moscow")
-        for number in (2, 3)
+        number: SessionFactory(series=remove, number=number, city="Moscow") for number in (2, 3)
     }
-    removed_sessions[None] = SessionFactory(working_group=remove, number=None)
+    removed_sessions[None] = SessionFactory(series=remove, number=None)
     kept_pak = DelegationFactory(session=kept_sessions[2], country=pakistan, head_title="")
     removed_pak = DelegationFactory(
         session=removed_sessions[2], country=pakistan, head=None, head_title="Ambassador"
@@ -147,13 +146,13 @@ def two_groups():
     }
 
 
-def test_merge_working_groups_loses_no_session_delegation_evidence_or_article(two_groups):
+def test_merge_series_loses_no_session_delegation_evidence_or_article(two_groups):
     keep, remove = two_groups["keep"], two_groups["remove"]
     before = record_counts()
     articles_before = set(Article.objects.values_list("pk", flat=True))
     evidence_before = set(Evidence.objects.values_list("pk", flat=True))
 
-    merge_working_groups(keep=keep, remove=remove)
+    merge_series(keep=keep, remove=remove)
 
     # Session 2 of the removed group became session 2 of the kept one, and its PAK
     # delegation became the kept session's PAK delegation: one row less of each.
@@ -162,7 +161,7 @@ def test_merge_working_groups_loses_no_session_delegation_evidence_or_article(tw
         "sessions": before["sessions"] - 1,
         "delegations": before["delegations"] - 1,
     }
-    assert WorkingGroup.objects.filter(pk=remove.pk).exists() is False
+    assert Series.objects.filter(pk=remove.pk).exists() is False
     assert set(Article.objects.values_list("pk", flat=True)) == articles_before
     assert set(Evidence.objects.values_list("pk", flat=True)) == evidence_before
     assert sorted(keep.sessions.values_list("number", flat=True), key=lambda n: n or 0) == [
@@ -171,15 +170,15 @@ def test_merge_working_groups_loses_no_session_delegation_evidence_or_article(tw
         2,
         3,
     ]
-    assert Article.objects.filter(session__working_group=keep).count() == 5
-    assert Evidence.objects.filter(session__working_group=keep).count() == 6
+    assert Article.objects.filter(session__series=keep).count() == 5
+    assert Evidence.objects.filter(session__series=keep).count() == 6
 
 
-def test_merge_working_groups_folds_delegations_of_the_same_side(two_groups):
+def test_merge_series_folds_delegations_of_the_same_side(two_groups):
     keep, remove = two_groups["keep"], two_groups["remove"]
     kept_session_2 = two_groups["kept_sessions"][2]
 
-    merge_working_groups(keep=keep, remove=remove)
+    merge_series(keep=keep, remove=remove)
 
     kept_pak = two_groups["kept_pak"]
     kept_pak.refresh_from_db()
@@ -194,11 +193,11 @@ def test_merge_working_groups_folds_delegations_of_the_same_side(two_groups):
     ]
 
 
-def test_merge_working_groups_keeps_names_parties_and_natural_key(two_groups):
+def test_merge_series_keeps_names_parties_and_natural_key(two_groups):
     keep, remove = two_groups["keep"], two_groups["remove"]
     keep.parties.remove(CountryFactory(alpha3="RUS"))
 
-    merge_working_groups(keep=keep, remove=remove)
+    merge_series(keep=keep, remove=remove)
 
     keep.refresh_from_db()
     assert keep.other_names == [
@@ -210,18 +209,18 @@ def test_merge_working_groups_keeps_names_parties_and_natural_key(two_groups):
     assert sorted(keep.parties.values_list("alpha3", flat=True)) == ["PAK"]
 
 
-def test_merge_working_groups_unions_parties():
+def test_merge_series_unions_parties():
     india = CountryFactory(alpha3="IND", alpha2="IN", name="India")
     japan = CountryFactory(alpha3="JPN", alpha2="JP", name="Japan")
-    keep = WorkingGroupFactory(parties=[india])
-    remove = WorkingGroupFactory(parties=[japan])
+    keep = SeriesFactory(parties=[india])
+    remove = SeriesFactory(parties=[japan])
 
-    merge_working_groups(keep=keep, remove=remove)
+    merge_series(keep=keep, remove=remove)
 
     assert sorted(keep.parties.values_list("alpha3", flat=True)) == ["IND", "JPN"]
 
 
-def test_merge_working_groups_fills_blank_facts_and_flags_disagreements(two_groups):
+def test_merge_series_fills_blank_facts_and_flags_disagreements(two_groups):
     kept = two_groups["kept_sessions"][2]
     removed = two_groups["removed_sessions"][2]
     Session.objects.filter(pk=kept.pk).update(
@@ -231,7 +230,7 @@ def test_merge_working_groups_fills_blank_facts_and_flags_disagreements(two_grou
     kept_source = kept.articles.get().source_name
     removed_source = removed.articles.get().source_name
 
-    merge_working_groups(keep=two_groups["keep"], remove=two_groups["remove"])
+    merge_series(keep=two_groups["keep"], remove=two_groups["remove"])
 
     kept.refresh_from_db()
     assert (kept.city, kept.status, kept.start_date) == (
@@ -247,27 +246,27 @@ def test_merge_working_groups_fills_blank_facts_and_flags_disagreements(two_grou
     ]
 
 
-def test_merge_working_groups_leaves_facts_corrected_by_hand(two_groups):
+def test_merge_series_leaves_facts_corrected_by_hand(two_groups):
     kept = two_groups["kept_sessions"][2]
     Session.objects.filter(pk=kept.pk).update(manual_fields=["city"], status="planned")
     Session.objects.filter(pk=two_groups["removed_sessions"][2].pk).update(manual_fields=["number"])
 
-    merge_working_groups(keep=two_groups["keep"], remove=two_groups["remove"])
+    merge_series(keep=two_groups["keep"], remove=two_groups["remove"])
 
     kept.refresh_from_db()
     assert (kept.city, kept.status, kept.manual_fields) == ("", "held", ["number", "city"])
 
 
-def test_merge_working_groups_drops_only_evidence_already_on_the_kept_session():
-    keep, remove = WorkingGroupFactory(), WorkingGroupFactory()
-    kept = SessionFactory(working_group=keep, number=4)
-    removed = SessionFactory(working_group=remove, number=4)
+def test_merge_series_drops_only_evidence_already_on_the_kept_session():
+    keep, remove = SeriesFactory(), SeriesFactory()
+    kept = SessionFactory(series=keep, number=4)
+    removed = SessionFactory(series=remove, number=4)
     article = ArticleFactory(session=kept)
     EvidenceFactory(article=article, session=kept, fact="session.city", start=0, end=5)
     EvidenceFactory(article=article, session=removed, fact="session.city", start=0, end=5)
     EvidenceFactory(article=article, session=removed, fact="session.date", start=0, end=5)
 
-    merge_working_groups(keep=keep, remove=remove)
+    merge_series(keep=keep, remove=remove)
 
     assert sorted(kept.evidence.values_list("fact", flat=True)) == [
         "session.city",
@@ -275,21 +274,21 @@ def test_merge_working_groups_drops_only_evidence_already_on_the_kept_session():
     ]
 
 
-def test_merge_working_groups_with_itself_raises():
-    group = WorkingGroupFactory()
+def test_merge_series_with_itself_raises():
+    group = SeriesFactory()
 
     with pytest.raises(MergeError):
-        merge_working_groups(keep=group, remove=group)
+        merge_series(keep=group, remove=group)
 
 
-def test_merge_working_groups_merges_unnumbered_sessions_of_the_same_day():
-    keep, remove = WorkingGroupFactory(), WorkingGroupFactory()
+def test_merge_series_merges_unnumbered_sessions_of_the_same_day():
+    keep, remove = SeriesFactory(), SeriesFactory()
     day = datetime.date(2021, 3, 4)
-    kept = SessionFactory(working_group=keep, number=None, start_date=day)
-    SessionFactory(working_group=remove, number=None, start_date=day)
-    SessionFactory(working_group=remove, number=None, start_date=day, start_precision="month")
+    kept = SessionFactory(series=keep, number=None, start_date=day)
+    SessionFactory(series=remove, number=None, start_date=day)
+    SessionFactory(series=remove, number=None, start_date=day, start_precision="month")
 
-    plan = merge_working_groups(keep=keep, remove=remove)
+    plan = merge_series(keep=keep, remove=remove)
 
     assert (len(plan.sessions_merged), len(plan.sessions_moved)) == (1, 1)
     assert sorted(keep.sessions.values_list("start_precision", flat=True)) == ["day", "month"]

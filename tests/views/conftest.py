@@ -9,8 +9,8 @@ from tests.factories import (
     DelegationFactory,
     EvidenceFactory,
     OfficialFactory,
+    SeriesFactory,
     SessionFactory,
-    WorkingGroupFactory,
 )
 
 ARTICLE_TEXT = (
@@ -38,17 +38,17 @@ def india():
 @pytest.fixture
 def counter_terrorism_series(pakistan, russia):
     """Sessions 6, 8 (no record of 7) and a planned 9th, Pakistani head with a source."""
-    series = WorkingGroupFactory(
+    series = SeriesFactory(
         name="Pakistan-Russia Joint Working Group on Counter-Terrorism",
         slug="pak-rus-jwg-ct",
         topic="counter-terrorism",
         parties=[pakistan, russia],
     )
     sixth = SessionFactory(
-        working_group=series, number=6, start_date=datetime.date(2017, 3, 1), city="Islamabad"
+        series=series, number=6, start_date=datetime.date(2017, 3, 1), city="Islamabad"
     )
     eighth = SessionFactory(
-        working_group=series,
+        series=series,
         number=8,
         start_date=datetime.date(2019, 11, 12),
         city="Moscow",
@@ -56,7 +56,7 @@ def counter_terrorism_series(pakistan, russia):
         conflicts=[{"field": "city", "values": {"Moscow": ["a.txt"], "Kazan": ["b.txt"]}}],
     )
     ninth = SessionFactory(
-        working_group=series,
+        series=series,
         number=9,
         start_date=None,
         city="Islamabad",

@@ -10,8 +10,8 @@ from tests.factories import (
     ArticleFactory,
     DelegationFactory,
     EvidenceFactory,
+    SeriesFactory,
     SessionFactory,
-    WorkingGroupFactory,
 )
 
 pytestmark = [
@@ -42,12 +42,12 @@ def test_series_page_shows_median_interval_heads_and_sources(client, counter_ter
 
 
 def test_series_page_query_count_does_not_grow_with_sessions(client):
-    series = WorkingGroupFactory()
-    DelegationFactory(session=SessionFactory(working_group=series))
+    series = SeriesFactory()
+    DelegationFactory(session=SessionFactory(series=series))
     with CaptureQueriesContext(connection) as one:
         client.get(series.get_absolute_url())
     for _ in range(2):
-        DelegationFactory(session=SessionFactory(working_group=series))
+        DelegationFactory(session=SessionFactory(series=series))
         ArticleFactory(session=series.sessions.last())
 
     with CaptureQueriesContext(connection) as three:
@@ -133,8 +133,8 @@ def test_article_page_drops_a_javascript_url(client):
 def test_country_page_shows_mechanisms_counterparts_and_sessions(
     client, counter_terrorism_series, pakistan, india
 ):
-    other = WorkingGroupFactory(name="India-Pakistan talks", parties=[india, pakistan])
-    SessionFactory(working_group=other, start_date=datetime.date(2023, 1, 1))
+    other = SeriesFactory(name="India-Pakistan talks", parties=[india, pakistan])
+    SessionFactory(series=other, start_date=datetime.date(2023, 1, 1))
 
     response = client.get(pakistan.get_absolute_url())
 

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from tests.factories import CountryFactory, DelegationFactory, SessionFactory, WorkingGroupFactory
+from tests.factories import CountryFactory, DelegationFactory, SeriesFactory, SessionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -12,8 +12,8 @@ MARKUP = "<script>alert('x')</script>"
 
 def test_series_and_session_lists_escape_names_and_venues(client):
     country = CountryFactory(alpha3="QQQ", alpha2="QQ", name=f"Q{MARKUP}")
-    group = WorkingGroupFactory(name=f"Group {MARKUP}", parties=[country])
-    session = SessionFactory(working_group=group, city=f"City {MARKUP}")
+    group = SeriesFactory(name=f"Group {MARKUP}", parties=[country])
+    session = SessionFactory(series=group, city=f"City {MARKUP}")
     DelegationFactory(session=session, country=country, head__name=f"Head {MARKUP}")
 
     pages = [

@@ -5,9 +5,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from meetings.models import Session, WorkingGroup
+from meetings.models import Series, Session
 from meetings.pagination import DeferredJoinPaginator, ListCache
-from tests.factories import SessionFactory, WorkingGroupFactory
+from tests.factories import SeriesFactory, SessionFactory
 
 pytestmark = [
     pytest.mark.django_db,
@@ -16,10 +16,10 @@ pytestmark = [
 
 
 def _sessions_newest_first(count):
-    series = WorkingGroupFactory()
+    series = SeriesFactory()
     for day in range(count):
-        SessionFactory(working_group=series, start_date=datetime.date(2000, 1, 1 + day))
-    SessionFactory(working_group=series, start_date=None)
+        SessionFactory(series=series, start_date=datetime.date(2000, 1, 1 + day))
+    SessionFactory(series=series, start_date=None)
     return Session.objects.for_list().newest_first()
 
 
@@ -36,12 +36,12 @@ def test_deferred_join_paginator_pages_past_the_middle_in_the_same_order():
 
 def test_list_cache_remembers_keys_until_the_data_changes():
     cache = ListCache()
-    WorkingGroupFactory(name="First")
-    keys = WorkingGroup.objects.order_by("name").values_list("pk", flat=True)
+    SeriesFactory(name="First")
+    keys = Series.objects.order_by("name").values_list("pk", flat=True)
     before = cache.keys(keys)
     with CaptureQueriesContext(connection) as queries:
         again = cache.keys(keys)
-    WorkingGroupFactory(name="Second")
+    SeriesFactory(name="Second")
 
     after = cache.keys(keys)
 
@@ -64,7 +64,7 @@ def test_list_cache_sees_a_changed_session():
 
 def test_series_list_last_page_is_the_tail_of_the_first_pages(client):
     for index in range(30):
-        WorkingGroupFactory(name=f"Series {index:02d}")
+        SeriesFactory(name=f"Series {index:02d}")
     url = reverse("meetings:series_list") + "?sort=name&page="
 
     first = [s.name for s in client.get(url + "1").context["object_list"]]
@@ -87,6 +87,6 @@ def test_session_list_repeated_request_reuses_the_count(client, counter_terroris
 def test_list_cache_of_an_empty_queryset_is_empty():
     cache = ListCache()
 
-    keys = cache.keys(WorkingGroup.objects.none().values_list("pk", flat=True))
+    keys = cache.keys(Series.objects.none().values_list("pk", flat=True))
 
     assert keys == []

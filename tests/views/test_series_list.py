@@ -5,12 +5,12 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from meetings.models import Session, WorkingGroup
+from meetings.models import Series, Session
 from tests.factories import (
     DelegationFactory,
     OfficialFactory,
+    SeriesFactory,
     SessionFactory,
-    WorkingGroupFactory,
 )
 
 pytestmark = [
@@ -26,11 +26,11 @@ def _names(response):
 
 
 def _series_with_sessions(name, parties, *, topic="counter-terrorism", kind="dialogue"):
-    series = WorkingGroupFactory(name=name, topic=topic, kind=kind, parties=parties)
+    series = SeriesFactory(name=name, topic=topic, kind=kind, parties=parties)
     for number in (1, 2):
-        session = SessionFactory(working_group=series, number=number)
+        session = SessionFactory(series=series, number=number)
         DelegationFactory(session=session, country=parties[0])
-    SessionFactory(working_group=series, number=3, status=Session.Status.PLANNED)
+    SessionFactory(series=series, number=3, status=Session.Status.PLANNED)
     return series
 
 
@@ -96,10 +96,10 @@ def test_series_list_by_topic_and_kind_keeps_matching_series(client, pakistan, r
 
 
 def test_series_list_by_year_range_keeps_series_that_met_then(client, pakistan):
-    old = WorkingGroupFactory(name="Old series", parties=[pakistan])
-    SessionFactory(working_group=old, start_date=datetime.date(2005, 5, 1))
-    new = WorkingGroupFactory(name="New series", parties=[pakistan])
-    SessionFactory(working_group=new, start_date=datetime.date(2021, 5, 1))
+    old = SeriesFactory(name="Old series", parties=[pakistan])
+    SessionFactory(series=old, start_date=datetime.date(2005, 5, 1))
+    new = SeriesFactory(name="New series", parties=[pakistan])
+    SessionFactory(series=new, start_date=datetime.date(2021, 5, 1))
 
     response = client.get(URL + "?year_from=2020&year_to=2022")
 
@@ -109,10 +109,10 @@ def test_series_list_by_year_range_keeps_series_that_met_then(client, pakistan):
 def test_series_list_by_venue_country_and_city_keeps_series_that_met_there(
     client, pakistan, russia
 ):
-    moscow = WorkingGroupFactory(name="Met in Moscow")
-    SessionFactory(working_group=moscow, city="Moscow", country=russia)
-    islamabad = WorkingGroupFactory(name="Met in Islamabad")
-    SessionFactory(working_group=islamabad, city="Islamabad", country=pakistan)
+    moscow = SeriesFactory(name="Met in Moscow")
+    SessionFactory(series=moscow, city="Moscow", country=russia)
+    islamabad = SeriesFactory(name="Met in Islamabad")
+    SessionFactory(series=islamabad, city="Islamabad", country=pakistan)
 
     by_country = client.get(URL + "?venue_country=RUS")
     by_city = client.get(URL + "?city=islamabad")
@@ -126,12 +126,12 @@ def test_series_list_by_official_keeps_series_they_took_part_in(client, pakistan
 
     response = client.get(URL + "?official=farooq")
 
-    assert _names(response) == [led.session.working_group.name]
+    assert _names(response) == [led.session.series.name]
 
 
 def test_series_list_search_finds_words_of_the_name(client):
-    WorkingGroupFactory(name="Pakistan-Russia Joint Working Group on Counter-Terrorism")
-    WorkingGroupFactory(name="India-Japan Maritime Dialogue")
+    SeriesFactory(name="Pakistan-Russia Joint Working Group on Counter-Terrorism")
+    SeriesFactory(name="India-Japan Maritime Dialogue")
 
     response = client.get(URL + "?q=terrorism+working")
 
@@ -139,23 +139,23 @@ def test_series_list_search_finds_words_of_the_name(client):
 
 
 def test_series_list_search_uses_the_gin_index_on_postgres(on_postgres):
-    WorkingGroupFactory.create_batch(3)
-    queryset = WorkingGroup.objects.search("terrorism")
+    SeriesFactory.create_batch(3)
+    queryset = Series.objects.search("terrorism")
 
     with connection.cursor() as cursor:
         cursor.execute("SET enable_seqscan = off")
         plan = queryset.explain()
         cursor.execute("SET enable_seqscan = on")
 
-    assert "meetings_workinggroup_name_fts" in plan
+    assert "meetings_series_name_fts" in plan
 
 
 def test_series_list_sorts_by_name_sessions_and_latest(client):
-    few = WorkingGroupFactory(name="B few")
-    SessionFactory(working_group=few, start_date=datetime.date(2022, 1, 1))
-    many = WorkingGroupFactory(name="C many")
-    SessionFactory.create_batch(3, working_group=many, start_date=datetime.date(2001, 1, 1))
-    WorkingGroupFactory(name="A none")
+    few = SeriesFactory(name="B few")
+    SessionFactory(series=few, start_date=datetime.date(2022, 1, 1))
+    many = SeriesFactory(name="C many")
+    SessionFactory.create_batch(3, series=many, start_date=datetime.date(2001, 1, 1))
+    SeriesFactory(name="A none")
 
     orders = [_names(client.get(URL + f"?sort={key}")) for key in ("name", "sessions", "latest")]
 
@@ -168,12 +168,12 @@ def test_series_list_sorts_by_name_sessions_and_latest(client):
 
 def test_series_list_marks_a_series_overdue_against_its_own_cadence(client):
     today = datetime.date.today()
-    late = WorkingGroupFactory(name="Yearly, last met four years ago")
-    steady = WorkingGroupFactory(name="Yearly, met this year")
+    late = SeriesFactory(name="Yearly, last met four years ago")
+    steady = SeriesFactory(name="Yearly, met this year")
     for years_ago in (6, 5, 4):
-        SessionFactory(working_group=late, start_date=today - datetime.timedelta(365 * years_ago))
+        SessionFactory(series=late, start_date=today - datetime.timedelta(365 * years_ago))
     for years_ago in (2, 1, 0):
-        SessionFactory(working_group=steady, start_date=today - datetime.timedelta(365 * years_ago))
+        SessionFactory(series=steady, start_date=today - datetime.timedelta(365 * years_ago))
 
     html = client.get(URL + "?sort=name").content.decode()
 
@@ -204,7 +204,7 @@ def test_series_list_bad_year_and_unknown_topic_are_ignored(client, pakistan):
 
 
 def test_series_list_page_out_of_range_shows_the_last_page(client):
-    WorkingGroupFactory.create_batch(30)
+    SeriesFactory.create_batch(30)
 
     response = client.get(URL + "?page=999")
 
@@ -214,7 +214,7 @@ def test_series_list_page_out_of_range_shows_the_last_page(client):
 
 
 def test_series_list_page_that_is_not_a_number_shows_the_first_page(client):
-    WorkingGroupFactory.create_batch(2)
+    SeriesFactory.create_batch(2)
 
     response = client.get(URL + "?page=last%27--")
 
@@ -222,7 +222,7 @@ def test_series_list_page_that_is_not_a_number_shows_the_first_page(client):
 
 
 def test_series_list_huge_query_string_is_cut_and_reported(client):
-    WorkingGroupFactory(name="Only series")
+    SeriesFactory(name="Only series")
     query = "&".join(f"country=X{i}" for i in range(2000)) + "&q=" + "x" * 5000
 
     response = client.get(URL + "?" + query)
@@ -235,7 +235,7 @@ def test_series_list_huge_query_string_is_cut_and_reported(client):
 
 
 def test_series_list_overlong_search_is_ignored(client):
-    WorkingGroupFactory(name="Only series")
+    SeriesFactory(name="Only series")
 
     response = client.get(URL + "?q=" + "terrorism " * 100)
 
@@ -272,7 +272,7 @@ def test_series_list_without_htmx_renders_the_whole_page(client):
 
 def test_series_list_keeps_filters_in_pagination_links(client, pakistan):
     for index in range(26):
-        WorkingGroupFactory(name=f"Series {index:02d}", parties=[pakistan])
+        SeriesFactory(name=f"Series {index:02d}", parties=[pakistan])
 
     html = client.get(URL + "?country=PAK&sort=name").content.decode()
 
@@ -281,7 +281,7 @@ def test_series_list_keeps_filters_in_pagination_links(client, pakistan):
 
 @pytest.mark.parametrize("parameter", ["q", "city", "official", "country", "venue_country"])
 def test_series_list_nul_byte_in_a_filter_is_ignored(client, parameter):
-    WorkingGroupFactory(name="Only series")
+    SeriesFactory(name="Only series")
 
     response = client.get(URL + f"?{parameter}=a%00b")
 

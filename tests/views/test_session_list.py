@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from meetings.export import escape_formula
 from meetings.models import Session
-from tests.factories import DelegationFactory, SessionFactory, WorkingGroupFactory
+from tests.factories import DelegationFactory, SeriesFactory, SessionFactory
 
 pytestmark = [
     pytest.mark.django_db,
@@ -21,7 +21,7 @@ CSV_URL = reverse("meetings:session_csv")
 
 
 def _session_with_heads(series):
-    session = SessionFactory(working_group=series)
+    session = SessionFactory(series=series)
     DelegationFactory.create_batch(2, session=session)
     return session
 
@@ -39,11 +39,11 @@ def _csv_rows(response):
 
 
 def test_session_list_query_count_is_the_same_for_one_and_three_sessions(client, pakistan, russia):
-    series = WorkingGroupFactory(parties=[pakistan, russia])
+    series = SeriesFactory(parties=[pakistan, russia])
     _session_with_heads(series)
     one = _count_queries(client, URL + "?country=PAK&country=RUS&official=Official")
     _session_with_heads(series)
-    _session_with_heads(WorkingGroupFactory(parties=[pakistan, russia]))
+    _session_with_heads(SeriesFactory(parties=[pakistan, russia]))
 
     three = _count_queries(client, URL + "?country=PAK&country=RUS&official=Official")
 
@@ -97,8 +97,8 @@ def test_session_csv_streams_the_current_filter(client, counter_terrorism_series
 
 
 def test_session_csv_escapes_cells_that_would_start_a_formula(client):
-    series = WorkingGroupFactory(name='=HYPERLINK("http://evil")')
-    SessionFactory(working_group=series, city="@SUM(A1)", start_date=datetime.date(2020, 1, 1))
+    series = SeriesFactory(name='=HYPERLINK("http://evil")')
+    SessionFactory(series=series, city="@SUM(A1)", start_date=datetime.date(2020, 1, 1))
 
     rows = _csv_rows(client.get(CSV_URL))
 
@@ -124,7 +124,7 @@ def test_escape_formula_prefixes_dangerous_cells(cell, expected):
 
 
 def test_session_csv_query_count_does_not_grow_with_rows(client):
-    series = WorkingGroupFactory()
+    series = SeriesFactory()
     _session_with_heads(series)
     with CaptureQueriesContext(connection) as one:
         _csv_rows(client.get(CSV_URL))
