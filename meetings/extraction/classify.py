@@ -66,7 +66,7 @@ PHONE_RE = re.compile(
 DONE_RE = re.compile(
     r"\b(?:held|co-chaired|chaired|met|convened|took\s+place|concluded|opened|gathered|hosted|"
     r"presided|wrapped\s+up|kicked\s+off|began|ended|closed|attended|led|headed|was\s+"
-    r"represented)\b",
+    r"represented|commenced|decided|started)\b",
     re.IGNORECASE,
 )
 EVENT_RE = re.compile(
@@ -75,7 +75,8 @@ EVENT_RE = re.compile(
     r"met|meets|gathered|concluded|concludes|opened|opens|began|begins|wrapped\s+up|"
     r"wraps\s+up|hosted|hosts|attended|kicked\s+off|under\s*way|was\s+held|were\s+held|"
     r"at\s+the|after\s+the|following\s+the|during\s+the|in\s+the|led|participated|signed|"
-    r"agreed|discussed|reviewed|adopted|ended|closed)\b",
+    r"agreed|discussed|reviewed|adopted|ended|closed|commenced|decided|started|noted|"
+    r"approved|resolved)\b",
     re.IGNORECASE,
 )
 
@@ -142,9 +143,18 @@ def is_history(text: str, mech: Mechanism, *, ref: datetime.date | None) -> bool
     return False
 
 
+# A visit's occasion, not a plan: "at the invitation of the President", "received her
+# counterpart at the palace to hold the 15th cabinet".
+OCCASION_RE = re.compile(
+    r"\b(?:at|upon|on|in\s+response\s+to)\s+the\s+(?:\w+\s+)?invitation\s+of\b|"
+    r"\b(?:received|welcomed|hosted|visited|arrived\s+in)\b[^;:]{0,120}?\bto\s+(?=hold\b)",
+    re.IGNORECASE,
+)
+
+
 def is_future(text: str, mech: Mechanism) -> bool:
     """About a session to come, to be revived, or one that did not take place."""
-    before = clause_before(text, mech.start)
+    before = OCCASION_RE.sub(" ", clause_before(text, mech.start))
     after = text[mech.end : mech.end + 80]
     return bool(
         FUTURE_BEFORE_RE.search(before)

@@ -90,7 +90,7 @@ def coordinated_groups(entities: list[Entity], text: str) -> list[list[Entity]]:
             gap = re.sub(r"\s*\([A-Z]{2,6}\)", "", gap)  # "Republic of Korea (ROK)"
             if current[-1].kind == ORG:  # "the GCC member states and Morocco"
                 gap = re.sub(r"\A\)?\s+(?:member\s+)?(?:states|countries)\b", "", gap)
-            if gap in COMPOUND_GAP or COORD_GAP_RE.match(gap):
+            if gap in COMPOUND_GAP or gap.strip() in COMPOUND_GAP or COORD_GAP_RE.match(gap):
                 current.append(ent)
                 continue
             if len(current) >= 2:

@@ -1,0 +1,99 @@
+"""Sentence shapes of real news that the extractor must read, each in our own words."""
+
+import pytest
+
+from tests.extraction.helpers import run
+
+
+@pytest.mark.parametrize(
+    ("body", "kind", "number"),
+    [
+        (
+            "The 4th meeting of the CIS Working Sub-Group on Combating Terrorism took "
+            "place in Minsk on 3 November 2023.",
+            "joint-working-group",
+            4,
+        ),
+        (
+            "Kenya and Ethiopia held the ninth session of their Inter-governmental Committee "
+            "on Trade in Addis Ababa on Monday.",
+            "committee",
+            9,
+        ),
+        (
+            "Chile and Peru convened the Second Exploratory Meeting on Maritime Boundaries in "
+            "Lima on 13 November 2023.",
+            "consultations",
+            2,
+        ),
+        (
+            "The 6th ASEAN-Japan Senior Officials' Meeting on Transnational Crime took place "
+            "in Tokyo on Monday.",
+            "other",
+            6,
+        ),
+        (
+            "Officials of Canada and Mexico met in Ottawa on Monday for the third round of "
+            "the Canada-Mexico Migration Talks.",
+            "dialogue",
+            3,
+        ),
+    ],
+    ids=["sub-group", "inter-governmental", "exploratory", "senior-officials", "talks"],
+)
+def test_mechanism_head_words_of_real_news(body, kind, number):
+    report = run(body)
+
+    assert (report.meeting, report.series.kind, report.session.number) == (True, kind, number)
+
+
+def test_spaced_dash_between_two_states_names_both_parties():
+    report = run(
+        "The 7th Ghana – Togo Annual Consultation was held in Lome on Monday.",
+        title="Ghana and Togo meet",
+    )
+
+    assert (report.meeting, report.series.parties, report.series.kind) == (
+        True,
+        ("GHA", "TGO"),
+        "consultations",
+    )
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "At the invitation of the President of Ghana, the President of Togo paid a state "
+        "visit to Accra, where the 5th session of the Ghana-Togo Joint Commission was held "
+        "on Monday.",
+        "President Akufo-Addo received his Togolese counterpart at the Jubilee House on "
+        "Monday to hold the 5th session of the Ghana-Togo Joint Commission.",
+    ],
+    ids=["invitation", "received-to-hold"],
+)
+def test_occasion_of_a_visit_is_not_a_plan(body):
+    report = run(body)
+
+    assert (report.meeting, report.session.number) == (True, 5)
+
+
+def test_session_that_commenced_is_reported():
+    report = run(
+        "ACCRA - The 5th session of the Joint Commission between Ghana and Togo commenced "
+        "on Monday with a pledge to deepen trade."
+    )
+
+    assert (report.meeting, report.session.number, report.series.parties) == (
+        True,
+        5,
+        ("GHA", "TGO"),
+    )
+
+
+def test_next_meeting_still_future_after_an_invitation():
+    report = run(
+        "Ghana and Togo agreed at the invitation of Togo to hold the 6th session of their "
+        "Joint Commission in Lome next year."
+    )
+
+    assert report.meeting is False
