@@ -11,6 +11,7 @@ from meetings.extraction.dates import find_dates
 from meetings.extraction.delegations import find_heads
 from meetings.extraction.gazetteer import gazetteer
 from meetings.extraction.mechanism import find_mechanisms
+from meetings.extraction.members import member_parties
 from meetings.extraction.nextsession import find_next_session
 from meetings.extraction.report import (
     DelegationReport,
@@ -209,6 +210,14 @@ def extract_report(
                 cite("session.number", number, title)
                 break
     start, end, date_sent = session_dates(body, idx, ref=ref, published=layout.published)
+    if best.organizations:
+        year = int(start[:4]) if start else (layout.published.year if layout.published else None)
+        parties = member_parties(
+            text[body_start:MAX_BODY],
+            organizations=best.organizations,
+            parties=parties,
+            year=year,
+        )
     if start:
         cite("session.start", start, date_sent)
     if end:

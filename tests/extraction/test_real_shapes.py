@@ -97,3 +97,35 @@ def test_next_meeting_still_future_after_an_invitation():
     )
 
     assert report.meeting is False
+
+
+def test_members_named_in_an_organisations_meeting_are_its_parties():
+    report = run(
+        "The 12th meeting of the CSTO Working Group on Afghanistan was held in Dushanbe on "
+        "Monday. The Tajik, Kazakh and Russian delegations reported on the situation on "
+        "the border, and France attended as an observer."
+    )
+
+    assert (report.series.organizations, report.series.parties) == (
+        ("CSTO",),
+        ("KAZ", "RUS", "TJK"),
+    )
+
+
+def test_all_member_states_taking_part_makes_every_member_a_party():
+    report = run(
+        "The 3rd meeting of the GUAM Working Group on Cyber Security took place in Tbilisi "
+        "on 14 November 2023. Delegations of all the member states took part.",
+    )
+
+    assert report.series.parties == ("AZE", "GEO", "MDA", "UKR")
+
+
+def test_members_that_joined_later_are_not_parties_of_an_older_session():
+    report = run(
+        "The 5th meeting of the SCO Working Group on Energy took place in Tashkent on "
+        "14 November 2012, with delegations of all the member states.",
+        date="2012-11-15",
+    )
+
+    assert report.series.parties == ("CHN", "KAZ", "KGZ", "RUS", "TJK", "UZB")
