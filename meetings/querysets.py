@@ -30,13 +30,6 @@ def _words(text: str) -> list[str]:
 
 class SeriesQuerySet(models.QuerySet):
     # ---- meaning -------------------------------------------------------------------
-    def with_session_count(self):
-        return self.annotate(
-            session_count=models.Count(
-                "sessions", filter=models.Q(sessions__status="held"), distinct=True
-            )
-        )
-
     def involving(self, *alpha3_codes: str):
         """Groups in which every one of the given countries takes part."""
         through = self.model.parties.through
@@ -55,7 +48,7 @@ class SeriesQuerySet(models.QuerySet):
 
     def met_between(self, *, year_from: int | None = None, year_to: int | None = None):
         """Groups with a session (held or planned) dated within the years, inclusive."""
-        return self._with_session_matching(_year_condition("", year_from, year_to))
+        return self._with_session_matching(_year_condition(year_from, year_to))
 
     def hosted_in(self, alpha3: str):
         return self._with_session_matching(Q(country_id=alpha3))
@@ -65,7 +58,7 @@ class SeriesQuerySet(models.QuerySet):
 
     def with_official(self, name: str):
         """Groups where a delegation was led by someone whose name contains `name`."""
-        return self._with_session_matching(_official_condition("", name))
+        return self._with_session_matching(_official_condition(name))
 
     def search(self, text: str):
         """Full-text search on the series name: PostgreSQL's text search (GIN-indexed)
@@ -122,11 +115,11 @@ class SeriesQuerySet(models.QuerySet):
         )
 
     def for_country(self, alpha3: str):
-        """The mechanisms a country takes part in, most recently met first."""
+        """The mechanisms a country takes part in, most recently met first; the page then
+        gives them their parties and sessions as the series list does."""
         return (
             self.involving(alpha3)
             .with_latest_date()
-            .prefetch_related("parties")
             .order_by(models.F("latest_date").desc(nulls_last=True), "name", "pk")
         )
 
@@ -146,6 +139,7 @@ class SessionBrief:
     virtual: bool
     status: str
     venue: str = ""
+    url: str = ""
 
 
 @dataclass(slots=True)
@@ -154,6 +148,7 @@ class CountryBrief:
 
     pk: str
     name: str
+    url: str
 
 
 def attach_party_briefs(groups) -> None:
@@ -170,8 +165,9 @@ def attach_party_briefs(groups) -> None:
         .order_by("country__name")
         .values_list("series_id", "country_id", "country__name")
     )
+    url_for = _related(through, "country").url_for
     for group_id, alpha3, name in rows:
-        by_group[group_id].append(CountryBrief(alpha3, name))
+        by_group[group_id].append(CountryBrief(alpha3, name, url_for(alpha3)))
     for group in groups:
         group.party_list = by_group[group.pk]
 
@@ -190,7 +186,7 @@ _BRIEF_COLUMNS = (
 
 def attach_session_briefs(groups) -> None:
     """Gives each of the (already loaded) series its sessions as `session_list`, a list
-    of SessionBrief in date order, in one query; `series_summary` reads it."""
+    of SessionBrief in date order, in one query; `timeline.summarize` reads it."""
     groups = list(groups)
     if not groups:
         return
@@ -206,6 +202,7 @@ def attach_session_briefs(groups) -> None:
     for group_id, *values in rows:
         brief = SessionBrief(*values)
         brief.venue = venue_of(brief)
+        brief.url = session_model.url_for(brief.pk)
         by_group[group_id].append(brief)
     for group in groups:
         group.session_list = by_group[group.pk]
@@ -217,6 +214,7 @@ class HeadBrief:
 
     pk: int
     name: str
+    url: str
 
 
 @dataclass(slots=True)
@@ -246,26 +244,29 @@ def attach_delegation_briefs(sessions) -> None:
         "head__name",
         "head_title",
     )
+    url_for = _related(delegation_model, "head").url_for
     for session_id, country_id, organization, head_id, head_name, head_title in rows:
         # As Delegation.party_code: the country, else the organisation's short name.
         party_code = country_id or organization or ""
-        head = HeadBrief(head_id, head_name) if head_id is not None else None
+        head = HeadBrief(head_id, head_name, url_for(head_id)) if head_id is not None else None
         by_session[session_id].append(DelegationBrief(party_code, head, head_title))
     for session in sessions:
         session.delegation_list = by_session[session.pk]
 
 
-def _year_condition(prefix: str, year_from: int | None, year_to: int | None) -> Q:
+def _year_condition(year_from: int | None, year_to: int | None) -> Q:
+    """Sessions dated within the years, inclusive."""
     condition = Q()
     if year_from is not None:
-        condition &= Q(**{f"{prefix}start_date__gte": datetime.date(year_from, 1, 1)})
+        condition &= Q(start_date__gte=datetime.date(year_from, 1, 1))
     if year_to is not None:
-        condition &= Q(**{f"{prefix}start_date__lte": datetime.date(year_to, 12, 31)})
+        condition &= Q(start_date__lte=datetime.date(year_to, 12, 31))
     return condition
 
 
-def _official_condition(prefix: str, name: str) -> Q:
-    return Q(**{f"{prefix}delegations__head__name__icontains": name.strip()})
+def _official_condition(name: str) -> Q:
+    """Sessions with a delegation led by someone whose name contains `name`."""
+    return Q(delegations__head__name__icontains=name.strip())
 
 
 class SessionQuerySet(models.QuerySet):
@@ -281,7 +282,7 @@ class SessionQuerySet(models.QuerySet):
         return self.filter(series_id__in=group_model.objects.involving(*alpha3_codes).values("pk"))
 
     def between_years(self, *, year_from: int | None = None, year_to: int | None = None):
-        return self.filter(_year_condition("", year_from, year_to))
+        return self.filter(_year_condition(year_from, year_to))
 
     def with_official(self, name: str):
         delegation_model = _related(self.model, "delegations")
@@ -353,8 +354,8 @@ class SessionQuerySet(models.QuerySet):
 
     def for_detail(self):
         """The session page: series with its parties, delegations with heads and
-        members, sources with the evidence each gives."""
-        evidence_model = _related(self.model, "evidence")
+        members, sources. (The page reads the evidence of the session and of its
+        delegations in one query of its own.)"""
         return self.select_related("series", "country").prefetch_related(
             "series__parties",
             Prefetch(
@@ -364,10 +365,6 @@ class SessionQuerySet(models.QuerySet):
                 .prefetch_related("members"),
             ),
             "articles",
-            Prefetch(
-                "evidence",
-                queryset=evidence_model.objects.select_related("article", "delegation"),
-            ),
         )
 
     def recent_for_country(self, alpha3: str, *, limit: int = 10):
@@ -397,9 +394,6 @@ class OfficialQuerySet(models.QuerySet):
 
 
 class ArticleQuerySet(models.QuerySet):
-    def meetings(self):
-        return self.filter(outcome="meeting")
-
     def for_detail(self):
         evidence_model = _related(self.model, "evidence")
         return self.select_related("session__series").prefetch_related(

@@ -188,13 +188,13 @@ class CountryDetailView(DetailView):
     def get_context_data(self, **kwargs):
         code = self.object.alpha3
         mechanisms = list(Series.objects.for_country(code))
+        attach_party_briefs(mechanisms)
         attach_session_briefs(mechanisms)
-        counterparts = Counter(
-            party for group in mechanisms for party in group.parties.all() if party.pk != code
-        )
+        parties = {p.pk: p for series in mechanisms for p in series.party_list if p.pk != code}
+        counts = Counter(p.pk for series in mechanisms for p in series.party_list)
         return super().get_context_data(
             mechanisms=mechanisms,
-            counterparts=counterparts.most_common(),
+            counterparts=[(parties[pk], n) for pk, n in counts.most_common() if pk in parties],
             recent=Session.objects.recent_for_country(code),
             planned=Session.objects.planned_for_country(code),
             **kwargs,

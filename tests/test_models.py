@@ -121,3 +121,25 @@ def test_partial_dates_round_trip(text, expected):
 
     assert parsed == expected
     assert format_partial_date(*parsed) == text
+
+
+def test_page_urls_are_the_routes_of_urls_py():
+    session = SessionFactory(series=SeriesFactory(slug="pak-rus-jwg"))
+    article = ArticleFactory(session=session)
+    official = DelegationFactory(session=session).head
+
+    urls = [
+        session.series.get_absolute_url(),
+        session.get_absolute_url(),
+        official.country.get_absolute_url(),
+        official.get_absolute_url(),
+        article.get_absolute_url(),
+    ]
+
+    assert urls == [
+        "/series/pak-rus-jwg/",
+        f"/sessions/{session.pk}/",
+        f"/countries/{official.country_id}/",
+        f"/officials/{official.pk}/",
+        f"/articles/{article.pk}/",
+    ]

@@ -556,11 +556,11 @@ class Resolver:
         existing: dict[str, Delegation],
         pending: list[Delegation] | None = None,
     ) -> Delegation | None:
-        """The side's delegation at the session, with its head, title and members.
+        """The side's delegation at the session, with its head and title.
 
         ``existing`` maps party codes to the session's delegations already stored. With
-        ``pending`` given, a new delegation without members is appended to it unsaved,
-        for the caller to save with the others in one query.
+        ``pending`` given, a new delegation is appended to it unsaved, for the caller to
+        save with the others in one query.
         """
         head_name = (report.get("head") or "").strip()
         code = (report.get("party") or "").strip()
@@ -573,7 +573,6 @@ class Resolver:
             if head_name
             else None
         )
-        members = [m for m in report.get("members") or [] if m and m != head_name]
         delegation = existing.get(code)
         if delegation is None:
             delegation = Delegation(
@@ -583,7 +582,7 @@ class Resolver:
                 head=head if f"delegation.{code}.head" not in manual_facts(session) else None,
                 head_title=title,
             )
-            if pending is None or members:
+            if pending is None:
                 delegation.save()
             else:
                 pending.append(delegation)  # the caller saves them together
@@ -607,13 +606,6 @@ class Resolver:
                 dirty.append("head_title")
             if dirty and delegation.pk is not None:  # a pending one is saved by the caller
                 delegation.save(update_fields=dirty)
-        if members:
-            delegation.members.add(
-                *(
-                    self.official(name=m, country=country, organization=organization)
-                    for m in members
-                )
-            )
         return delegation
 
 

@@ -1,11 +1,10 @@
-"""Table rows of the two list pages, built in Python.
+"""Table rows of the series and sessions tables, built in Python: the one way a series
+row is made, on the lists and on the country page.
 
 A list page renders 25 to 50 rows of about twenty values each; through the template
 engine every value costs a variable lookup (a failed dictionary lookup, then getattr)
 and a filter call, which made the rows the largest part of the page's server time.
-`_html` escapes every value just as the templates did; the markup is the one the
-templates had (see includes/series_row_cells.html and includes/heads.html, still used by
-the detail pages).
+`_html` escapes every value just as the templates do.
 """
 
 import html
@@ -21,7 +20,6 @@ from meetings.templatetags.meetings_tags import (
     month_year,
     partial_date,
     topic_label,
-    url_of,
 )
 
 register = template.Library()
@@ -55,7 +53,7 @@ def _latest_cell(latest) -> SafeString:
     label = f"No. {latest.number}" if latest.number else "Session"
     return _html(
         '\n        <a href="{}">{}</a>,\n        <time datetime="{}">{}</time>\n        {}\n      ',
-        url_of(latest),
+        latest.url,
         label,
         latest.start_date.isoformat(),
         day_month_year(latest.start_date),
@@ -72,7 +70,7 @@ def _next_cell(upcoming, cadence) -> SafeString:
             when = ", date not announced"
         return _html(
             '\n        <a href="{}">{}</a>{}\n        {}\n      ',
-            url_of(upcoming),
+            upcoming.url,
             label,
             when,
             _venue_meta(upcoming),
@@ -85,7 +83,7 @@ def _next_cell(upcoming, cadence) -> SafeString:
     return mark_safe('<span class="muted">Not announced</span>')
 
 
-def _series_row(series, today) -> SafeString:
+def _series_row(series, today, without) -> SafeString:
     summary = timeline.summarize(series.session_list, today=today)
     cadence = summary.cadence
     topic = f" · {topic_label(series.topic)}" if series.topic else ""
@@ -98,8 +96,9 @@ def _series_row(series, today) -> SafeString:
             month_year(cadence.expected),
         )
     parties = ", ".join(
-        _html('<a class="party" href="{}" title="{}">{}</a>', url_of(party), party.name, party.name)
+        _html('<a class="party" href="{}" title="{}">{}</a>', party.url, party.name, party.name)
         for party in series.party_list
+        if party.pk != without
     )
     return _html(
         "\n    <tr>"
@@ -113,7 +112,7 @@ def _series_row(series, today) -> SafeString:
         '\n      <td data-label="Latest">{}</td>'
         '\n      <td data-label="Next">{}</td>'
         "\n    </tr>",
-        url_of(series),
+        series.get_absolute_url(),
         series.name,
         kind_label(series.kind),
         topic,
@@ -126,12 +125,13 @@ def _series_row(series, today) -> SafeString:
 
 
 @register.simple_tag
-def series_rows(groups) -> SafeString:
-    """The rows of the series table, for series given their `party_list` and
-    `session_list` (SeriesQuerySet.for_list and attach_session_briefs)."""
+def series_rows(series_list, without=None) -> SafeString:
+    """The rows of a series table, for series given their `party_list` and
+    `session_list` (attach_party_briefs and attach_session_briefs). `without`: the code
+    of a party left out of the parties cell (the country whose page it is)."""
     today = timezone.localdate()
     # Each row was escaped by _html.
-    return mark_safe("".join(_series_row(series, today) for series in groups))
+    return mark_safe("".join(_series_row(series, today, without) for series in series_list))
 
 
 def _head_item(delegation) -> SafeString:
@@ -142,7 +142,7 @@ def _head_item(delegation) -> SafeString:
             if delegation.head_title
             else ""
         )
-        who = _html('<a href="{}">{}</a>{}', url_of(head), head.name, title)
+        who = _html('<a href="{}">{}</a>{}', head.url, head.name, title)
     else:
         who = mark_safe('<span class="muted">head not reported</span>')
     return _html('\n  <li><span class="party-code">{}</span> {}</li>\n', delegation.party_code, who)
@@ -179,7 +179,7 @@ def _session_row(session) -> SafeString:
         "\n    </tr>",
         date,
         planned,
-        url_of(session),
+        session.get_absolute_url(),
         session.series.name,
         number,
         session.venue or "—",

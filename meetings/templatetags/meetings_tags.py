@@ -1,22 +1,17 @@
-"""Presentation helpers: highlighted article text, the htmx script when installed, the
-cadence of a series row, readable fact names.
+"""Presentation helpers: highlighted article text, the htmx script when installed,
+labels and dates as the pages show them, readable fact names.
 
 Article text is untrusted: it is only ever passed through `format_html`/`escape`.
 """
 
 from functools import lru_cache
-from urllib.parse import quote
 
 from django import template
 from django.contrib.staticfiles import finders
 from django.templatetags.static import static
-from django.urls import get_script_prefix, reverse
-from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 
-from meetings import timeline
-from meetings.models import KINDS, TOPICS, Article, Country, Official, Series, Session
-from meetings.querysets import CountryBrief, HeadBrief, SessionBrief
+from meetings.models import KINDS, TOPICS
 
 register = template.Library()
 
@@ -37,43 +32,7 @@ def htmx_script():
     return format_html('<script src="{}" defer></script>', static(HTMX_PATH))
 
 
-@register.simple_tag
-def series_summary(series):
-    """Latest and next session, count and cadence of a series given its sessions by
-    `attach_session_briefs`."""
-    return timeline.summarize(series.session_list, today=timezone.localdate())
-
-
-# The page each model links to, and the attribute its URL is built from.
-_ROUTES = {
-    Series: ("meetings:series", "slug", "placeholder-slug-0"),
-    Session: ("meetings:session", "pk", 987654321),
-    SessionBrief: ("meetings:session", "pk", 987654321),
-    Country: ("meetings:country", "pk", "PLACEHOLDER"),
-    CountryBrief: ("meetings:country", "pk", "PLACEHOLDER"),
-    Official: ("meetings:official", "pk", 987654321),
-    HeadBrief: ("meetings:official", "pk", 987654321),
-    Article: ("meetings:article", "pk", 987654321),
-}
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
-@lru_cache(maxsize=64)
-def _url_pattern(route: str, placeholder, script_prefix: str) -> tuple[str, str]:
-    url = reverse(route, args=[placeholder])
-    before, _, after = url.partition(str(placeholder))
-    return before, after
-
-
-@register.filter
-def url_of(obj) -> str:
-    """The object's page, as `get_absolute_url()` gives it, built from a remembered
-    pattern: list pages link hundreds of rows, and each reverse() costs more than the
-    row's other markup together."""
-    route, attribute, placeholder = _ROUTES[type(obj)]
-    before, after = _url_pattern(route, placeholder, get_script_prefix())
-    return before + quote(str(getattr(obj, attribute)), safe="") + after
-
 
 _KIND_LABELS = dict(KINDS)
 _TOPIC_LABELS = dict(TOPICS)
