@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from meetings.extraction.dates import find_dates
-from meetings.extraction.gazetteer import ORG, gazetteer
+from meetings.extraction.gazetteer import ORG, PREFIX, gazetteer
 from meetings.extraction.mechanism import (
     NOT_OWNERS,
     Mechanism,
@@ -280,3 +280,26 @@ def title_candidates(
 
 def merge(a: list[str], b: list[str]) -> list[str]:
     return a + [x for x in b if x not in a]
+
+
+def implied_sides(
+    sent: Sentence, *, parties: list[str], title: Sentence | None, body: list[Sentence]
+) -> tuple[list[str], list[str]]:
+    """Sides of a mechanism whose name names none: the two states of its sentence
+    ("Kenya's minister hosted her Tanzanian counterpart for a Joint Commission"), else
+    the one organisation the headline and the first sentences name (a council "of the
+    GCC" named only through its secretariat)."""
+    states = []
+    for e in gazetteer().entities(sent.text):
+        if e.kind not in (ORG, PREFIX) and e.code not in states:
+            states.append(e.code)
+    if len(set(states) | set(parties)) == 2:
+        return merge(parties, states), []
+    if parties:
+        return parties, []
+    orgs = []
+    for other in ([title] if title else []) + body[:8]:
+        for e in gazetteer().entities(other.text):
+            if e.kind == ORG and e.code not in NOT_OWNERS and e.code not in orgs:
+                orgs.append(e.code)
+    return (parties, orgs) if len(orgs) == 1 else (parties, [])

@@ -168,26 +168,31 @@ def extract_report(
             if groups:
                 parties = classify.merge(parties, groups[0])
                 break
+    organizations = list(best.organizations)
+    if len(parties) < 2 and not organizations:
+        parties, organizations = classify.implied_sides(
+            sent, parties=parties, title=title, body=body
+        )
     order_hint = [c for g in classify.party_groups(sent.text)[:1] for c in g] or parties
     # One state named with a region ("China-Central Asia Summit"): the heads named at the
     # session say who the other parties are.
-    open_sides = len(parties) == 1 and not best.organizations
+    open_sides = len(parties) == 1 and not organizations
     heads = find_heads(
         body,
         event_index=idx,
         parties=[] if open_sides else parties,
-        organizations=best.organizations,
+        organizations=organizations,
         order_hint=order_hint,
     )
     if open_sides:
         heads = [h for h in heads if h.sentence_index == idx] or [
             h for h in heads if h.party in parties
         ]
-    if len(parties) < 2 and not best.organizations:
+    if len(parties) < 2 and not organizations:
         for h in heads:
             if h.party not in parties and len(h.party) == 3:
                 parties.append(h.party)
-    if len(parties) < 2 and not best.organizations:
+    if len(parties) < 2 and not organizations:
         return negative(base, "mechanism without two states or an organisation")
     evidence: list[Evidence] = []
 
@@ -210,11 +215,11 @@ def extract_report(
                 cite("session.number", number, title)
                 break
     start, end, date_sent = session_dates(body, idx, ref=ref, published=layout.published)
-    if best.organizations:
+    if organizations:
         year = int(start[:4]) if start else (layout.published.year if layout.published else None)
         parties = member_parties(
             text[body_start:MAX_BODY],
-            organizations=best.organizations,
+            organizations=organizations,
             parties=parties,
             year=year,
         )
@@ -256,10 +261,10 @@ def extract_report(
     return Report(
         meeting=True,
         series=SeriesReport(
-            name=series_name(mech.name, parties=parties, organizations=best.organizations),
+            name=series_name(mech.name, parties=parties, organizations=organizations),
             kind=mech.kind,
             parties=tuple(sorted(parties)),
-            organizations=tuple(sorted(best.organizations)),
+            organizations=tuple(sorted(organizations)),
             topic=mech.topic,
         ),
         session=SessionReport(

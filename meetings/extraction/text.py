@@ -205,14 +205,14 @@ def find_title(text: str, pos: int) -> tuple[str | None, tuple[int, int] | None,
     """The headline among the first lines: the first line that reads like one (short,
     several words, no full stop at the end) after any page chrome, else the first line
     when it reads like one; the body starts after it. Without one, at ``pos``."""
-    lines = iter_lines(text, pos, limit=6)
+    lines = iter_lines(text, pos, limit=8)
     if len(lines) < 2:
         return None, None, pos
     heads = []
-    for n, (s, e) in enumerate(lines[:4]):
+    for n, (s, e) in enumerate(lines[:6]):
         line = text[s:e].strip()
         if not is_headline(line):
-            if n == 0 or not is_chrome(line):
+            if n == 0 or not (is_chrome(line) or (len(line) <= 40 and full_date(line))):
                 break
             continue
         heads.append((n, s, e, line))

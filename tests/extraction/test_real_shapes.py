@@ -129,3 +129,41 @@ def test_members_that_joined_later_are_not_parties_of_an_older_session():
     )
 
     assert report.series.parties == ("CHN", "KAZ", "KGZ", "RUS", "TJK", "UZB")
+
+
+def test_two_states_of_the_sentence_are_the_sides_of_an_unnamed_commission():
+    report = run(
+        "Ghana's Foreign Minister Ama Owusu hosted her Togolese counterpart Kodjo Adedze in "
+        "Accra on Monday for the 5th session of the Joint Commission for Cooperation."
+    )
+
+    assert (report.meeting, report.series.parties) == (True, ("GHA", "TGO"))
+
+
+def test_organisation_named_only_through_its_secretariat_owns_the_council():
+    report = run(
+        "The Supreme Council held its 45th session in Kuwait City on Tuesday, under the "
+        "chairmanship of the Amir of Kuwait and with the participation of the King of "
+        "Bahrain and the Sultan of Oman.\n\n"
+        "The Secretary General of the Gulf Cooperation Council also took part.",
+        title="Final communique of the Supreme Council",
+    )
+
+    assert (report.meeting, report.series.organizations, report.series.parties) == (
+        True,
+        ("GCC",),
+        ("BHR", "KWT", "OMN"),
+    )
+
+
+def test_meeting_of_one_portfolios_ministers_is_ministerial_with_its_topic():
+    report = run(
+        "The first meeting of the energy ministers of the CSTO member states was held in "
+        "Yerevan on 14 November 2023."
+    )
+
+    assert (report.series.kind, report.series.topic, report.session.number) == (
+        "ministerial",
+        "energy",
+        1,
+    )
