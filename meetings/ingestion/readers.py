@@ -13,13 +13,20 @@ Formats:
 - ``.jsonl``: one article a line, ``{"url", "title", "published", "outlet", "text"}``.
 Entries of feeds and JSONL dumps are named by their URL (stable across dumps), or by
 file and line/entry number when they have none.
+
+Only regular files are read (a link to a device or a named pipe is rejected, never
+opened for reading), and never more than ``max_bytes`` of them. NUL characters are removed
+from everything read, on every database alike; only http and https addresses are kept
+as URLs.
 """
 
 from __future__ import annotations
 
 import datetime
+import errno
 import json
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -44,6 +51,13 @@ class ArticleInput:
     published: datetime.date | None = None
     outlet: str | None = None
 
+    def __post_init__(self) -> None:
+        # PostgreSQL cannot store NUL in text, SQLite can: remove it for both.
+        for name in ("source", "text", "origin", "url", "title", "outlet"):
+            value = getattr(self, name)
+            if value and "\x00" in value:
+                object.__setattr__(self, name, value.replace("\x00", ""))
+
 
 @dataclass(frozen=True)
 class Rejection:
@@ -60,19 +74,97 @@ class Skipped:
 ReadItem = ArticleInput | Rejection | Skipped
 
 
+class UnreadableFile(Exception):
+    """A path that is not a readable regular file within the limit; ``reason`` says why."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+FILE_KINDS = (
+    (stat.S_ISDIR, "a directory"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISFIFO, "a named pipe"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def describe_os_error(exc: OSError) -> str:
+    if exc.errno == errno.ELOOP:
+        return "symbolic link loop"
+    if exc.errno == errno.ENOENT:
+        return "no such file or directory"
+    return exc.strerror or str(exc)
+
+
+def describe_missing(path: Path) -> str:
+    """Why a path that does not resolve is missing: absent, a dangling link or a loop."""
+    if not path.is_symlink():
+        return "no such file or directory"
+    try:
+        path.stat()
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symbolic link loop"
+    return f"broken symbolic link (to {os.readlink(path)})"
+
+
+def read_bounded(path: str | os.PathLike, *, max_bytes: int) -> bytes:
+    """The bytes of a regular file of at most ``max_bytes``; raise UnreadableFile else.
+
+    The file is opened without blocking (a named pipe would wait for a writer for ever)
+    and checked on the open descriptor, so a link swapped meanwhile cannot slip through;
+    the read stops at the limit even if the file grows.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+    except OSError as exc:
+        raise UnreadableFile(f"cannot read: {describe_os_error(exc)}") from None
+    with os.fdopen(fd, "rb") as handle:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            kind = next((name for test, name in FILE_KINDS if test(mode)), "a special file")
+            raise UnreadableFile(f"not a regular file ({kind})")
+        size = os.fstat(fd).st_size
+        if size > max_bytes:
+            raise UnreadableFile(f"file too large ({size} bytes, limit {max_bytes})")
+        os.set_blocking(fd, True)
+        try:
+            raw = handle.read(max_bytes + 1)
+        except OSError as exc:
+            raise UnreadableFile(f"cannot read: {describe_os_error(exc)}") from None
+    if len(raw) > max_bytes:
+        raise UnreadableFile(f"file too large (over the limit of {max_bytes} bytes)")
+    return raw
+
+
 def list_files(paths: Iterable[str | os.PathLike]) -> Iterator[tuple[Path, bool] | Rejection]:
-    """Each file to read, with whether it was named explicitly; folders recursively."""
+    """Each file to read, with whether it was named explicitly; folders recursively.
+
+    A folder that cannot be listed is a rejection, like a file that cannot be read.
+    """
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            for root, dirs, files in os.walk(path):
+            problems: list[OSError] = []
+            for root, dirs, files in os.walk(path, onerror=problems.append):
+                yield from folder_rejections(problems)
                 dirs.sort()
                 for name in sorted(files):
                     yield Path(root) / name, False
+            yield from folder_rejections(problems)
         elif path.exists():
             yield path, True
         else:
-            yield Rejection(str(path), "no such file or directory")
+            yield Rejection(str(path), describe_missing(path))
+
+
+def folder_rejections(problems: list[OSError]) -> Iterator[Rejection]:
+    while problems:
+        exc = problems.pop(0)
+        yield Rejection(str(exc.filename), f"cannot read folder: {describe_os_error(exc)}")
 
 
 def read_paths(paths: Iterable[str | os.PathLike], *, max_bytes: int) -> Iterator[ReadItem]:
@@ -94,13 +186,9 @@ def read_file(path: Path, *, explicit: bool = True, max_bytes: int) -> Iterator[
         yield Rejection(origin, reason) if explicit else Skipped(origin, reason)
         return
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            yield Rejection(origin, f"file too large ({size} bytes, limit {max_bytes})")
-            return
-        raw = path.read_bytes()
-    except OSError as exc:
-        yield Rejection(origin, f"cannot read: {exc.strerror or exc}")
+        raw = read_bounded(path, max_bytes=max_bytes)
+    except UnreadableFile as exc:
+        yield Rejection(origin, exc.reason)
         return
     if not raw.strip():
         yield Rejection(origin, "empty file")
@@ -130,8 +218,32 @@ def read_text(path: Path, raw: bytes) -> Iterator[ReadItem]:
     yield ArticleInput(source=path.name, text=text, origin=str(path))
 
 
+def looks_binary(raw: bytes) -> bool:
+    """Whether bytes are binary data rather than text in any encoding: text has almost no
+    control characters besides tabs and line breaks."""
+    sample = raw[:65536]
+    controls = sum(sample.count(bytes([c])) for c in CONTROL_BYTES)
+    return controls > len(sample) // 50
+
+
+CONTROL_BYTES = bytes(c for c in [*range(32), 127] if c not in b"\t\n\r\f")
+
+
+def web_url(value: object) -> str:
+    """An http or https address, else "" (a ``javascript:`` or ``data:`` link is no URL)."""
+    url = str(value or "").strip()
+    scheme, _, rest = url.partition(":")
+    if scheme.lower() not in {"http", "https"} or not rest.startswith("//"):
+        return ""
+    return url[:1000]
+
+
 def read_html(path: Path, raw: bytes) -> Iterator[ReadItem]:
     import trafilatura  # slow to import: only when there is HTML to read
+
+    if looks_binary(raw):
+        yield Rejection(str(path), "binary data, not an HTML page")
+        return
 
     try:
         document = trafilatura.bare_extraction(raw, with_metadata=True)
@@ -147,7 +259,7 @@ def read_html(path: Path, raw: bytes) -> Iterator[ReadItem]:
         source=path.name,
         text=text,
         origin=str(path),
-        url=(doc.get("url") or "")[:1000],
+        url=web_url(doc.get("url")),
         title=doc.get("title") or None,
         published=parse_date(doc.get("date")),
         outlet=doc.get("sitename") or None,
@@ -159,12 +271,25 @@ def read_feed(path: Path, raw: bytes, *, max_bytes: int) -> Iterator[ReadItem]:
 
     feed = feedparser.parse(raw)
     problem = feed.get("bozo_exception")
-    if feed.bozo and not isinstance(problem, feedparser.CharacterEncodingOverride):
-        yield Rejection(str(path), f"broken feed: {problem}")
-        return
-    if not feed.entries:
+    broken = feed.bozo and not isinstance(problem, feedparser.CharacterEncodingOverride)
+    if not broken and not feed.entries:
         yield Rejection(str(path), "feed has no entries")
         return
+    items = list(read_entries(path, feed, max_bytes=max_bytes))
+    if broken:
+        # The entries read before the damage are kept, like the good lines of a JSONL
+        # dump; an entry left without text is where the damage is, not a second fault.
+        items = [i for i in items if not (isinstance(i, Rejection) and i.reason == NO_TEXT)]
+        kept = sum(isinstance(i, ArticleInput) for i in items)
+        recovered = f"; the {kept} complete entries before it were read" if kept else ""
+        yield Rejection(str(path), f"broken feed: {problem}{recovered}")
+    yield from items
+
+
+NO_TEXT = "entry has no text"
+
+
+def read_entries(path: Path, feed, *, max_bytes: int) -> Iterator[ReadItem]:
     outlet = (feed.feed.get("title") or "").strip() or None
     for number, entry in enumerate(feed.entries, 1):
         origin = f"{path}:entry {number}"
@@ -174,19 +299,19 @@ def read_feed(path: Path, raw: bytes, *, max_bytes: int) -> Iterator[ReadItem]:
         body = body or entry.get("summary") or ""
         text = html_to_text(body)
         if not text.strip():
-            yield Rejection(origin, "entry has no text")
+            yield Rejection(origin, NO_TEXT)
             continue
         if len(text.encode("utf-8")) > max_bytes:
             yield Rejection(origin, f"entry too large (limit {max_bytes} bytes)")
             continue
-        url = (entry.get("link") or "").strip()
+        url = web_url(entry.get("link"))
         parsed = entry.get("published_parsed") or entry.get("updated_parsed")
         published = datetime.date(*parsed[:3]) if parsed else None
         yield ArticleInput(
-            source=url or entry.get("id") or f"{path.name}#{number}",
+            source=url or web_url(entry.get("id")) or f"{path.name}#{number}",
             text=text,
             origin=origin,
-            url=url[:1000],
+            url=url,
             title=(entry.get("title") or "").strip() or None,
             published=published,
             outlet=outlet,
@@ -214,15 +339,21 @@ def read_jsonl(path: Path, raw: bytes, *, max_bytes: int) -> Iterator[ReadItem]:
         if not isinstance(body, str) or not body.strip():
             yield Rejection(origin, "no text")
             continue
-        if len(body.encode("utf-8")) > max_bytes:
+        try:
+            json.dumps(record, ensure_ascii=False).encode("utf-8")
+        except UnicodeEncodeError:  # "\ud800" is valid JSON, not valid text
+            yield Rejection(origin, "not valid Unicode (an unpaired surrogate escape)")
+            continue
+        size = len(body.encode("utf-8"))
+        if size > max_bytes:
             yield Rejection(origin, f"text too large (limit {max_bytes} bytes)")
             continue
-        url = str(record.get("url") or "").strip()
+        url = web_url(record.get("url"))
         yield ArticleInput(
             source=url or f"{path.name}:{number}",
             text=body,
             origin=origin,
-            url=url[:1000],
+            url=url,
             title=str(record.get("title") or "").strip() or None,
             published=parse_date(record.get("published")),
             outlet=str(record.get("outlet") or "").strip() or None,

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 
 from django.conf import settings
-from django.db import IntegrityError, OperationalError, connection, transaction
+from django.db import DatabaseError, IntegrityError, OperationalError, connection, transaction
 
 from meetings.extraction import extract
 from meetings.ingestion.readers import ArticleInput, Rejection, Skipped, read_paths
@@ -192,7 +192,16 @@ def ingest_article(
             problem = str(exc)
             if Article.objects.filter(content_hash=digest).exists():
                 return Outcome(KNOWN, article.origin)
-    return Outcome(REJECTED, article.origin, f"could not be stored: {problem}")
+        except DatabaseError as exc:
+            # A value the database refuses: this article is rolled back and rejected with
+            # the database's reason, and the run goes on with the next one.
+            resolver.forget()
+            return Outcome(REJECTED, article.origin, f"could not be stored: {first_line(exc)}")
+    return Outcome(REJECTED, article.origin, f"could not be stored: {first_line(problem)}")
+
+
+def first_line(error: object) -> str:
+    return (str(error).strip().splitlines() or [""])[0]
 
 
 def store_report(
@@ -253,6 +262,8 @@ def store_rejected(row: Article, *, reason: str, origin: str) -> Outcome:
             row.save()
     except IntegrityError:
         return Outcome(KNOWN, origin)  # stored by another process meanwhile
+    except DatabaseError as exc:
+        return Outcome(REJECTED, origin, f"{reason}; could not be stored: {first_line(exc)}")
     return Outcome(REJECTED, origin, reason)
 
 
