@@ -173,16 +173,28 @@ def extract_report(
         parties, organizations = classify.implied_sides(
             sent, parties=parties, title=title, body=body
         )
+    start, end, date_sent = session_dates(body, idx, ref=ref, published=layout.published)
+    named_parties = list(parties)
+    if organizations:
+        year = int(start[:4]) if start else (layout.published.year if layout.published else None)
+        parties = member_parties(
+            text[body_start:MAX_BODY],
+            organizations=organizations,
+            parties=parties,
+            year=year,
+        )
     order_hint = [c for g in classify.party_groups(sent.text)[:1] for c in g] or parties
     # One state named with a region ("China-Central Asia Summit"): the heads named at the
     # session say who the other parties are.
     open_sides = len(parties) == 1 and not organizations
+    # An organisation whose members sit as parties is not a side of its own.
     heads = find_heads(
         body,
         event_index=idx,
         parties=[] if open_sides else parties,
-        organizations=organizations,
+        organizations=organizations if parties == named_parties else [],
         order_hint=order_hint,
+        by_elimination=parties == named_parties,
     )
     if open_sides:
         heads = [h for h in heads if h.sentence_index == idx] or [
@@ -214,15 +226,6 @@ def extract_report(
                 number = tm.number
                 cite("session.number", number, title)
                 break
-    start, end, date_sent = session_dates(body, idx, ref=ref, published=layout.published)
-    if organizations:
-        year = int(start[:4]) if start else (layout.published.year if layout.published else None)
-        parties = member_parties(
-            text[body_start:MAX_BODY],
-            organizations=organizations,
-            parties=parties,
-            year=year,
-        )
     if start:
         cite("session.start", start, date_sent)
     if end:

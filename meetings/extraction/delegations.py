@@ -21,7 +21,9 @@ from meetings.extraction.text import Sentence
 NOT_HEAD_RE = re.compile(
     r"\bspokes\w*|\b(?:ambassador|envoy|high commissioner)\s+(?:to|in)\b", re.IGNORECASE
 )
-LEAD_HINT_RE = re.compile(r"\b(?:delegation|side|team)\b|\brepresented\b", re.IGNORECASE)
+LEAD_HINT_RE = re.compile(
+    r"\b(?:delegation|side|team)\b|\brepresented\b|\b(?:led|headed)\s+by\b", re.IGNORECASE
+)
 CHAIR_RE = re.compile(
     r"\b(?:co-?chair\w*|chair\w*|presid\w*|led|headed|hosted|hosts|host|"
     r"attended|held|met|represented|participation)\b",
@@ -82,8 +84,12 @@ def find_heads(
     parties: list[str],
     organizations: list[str],
     order_hint: list[str],
+    by_elimination: bool = True,
 ) -> list[Head]:
     """Heads for ``parties`` (and organisations sitting as a side).
+
+    ``by_elimination`` off (the parties are an organisation's members that the article
+    names) gives a head only to a person with a clue to their own side.
 
     ``order_hint`` lists the parties in the order the event sentence names them, used
     only when two co-chairs in one sentence have no other clue to their side.
@@ -148,7 +154,7 @@ def find_heads(
             or any(m.counterpart_party for m in people[idx])  # "X and his Thai counterpart"
         ):
             # Elimination gives states only: an organisation's side needs its own clue.
-            free = [p for p in parties if p not in heads]
+            free = [p for p in parties if p not in heads] if by_elimination else []
             unresolved = [m for m in unresolved if m.display not in used]
             unresolved = across_with(sentences[idx].text, people[idx], unresolved, known_party)
             if len(free) == 1 and len(unresolved) == 1:

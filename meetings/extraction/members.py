@@ -47,6 +47,11 @@ def member_parties(
     out = list(parties)
     named = {e.code for e in gazetteer().entities(text) if e.kind not in (ORG, PREFIX)}
     says_all = ALL_MEMBERS_RE.search(text) is not None
+    members = {c for org in owners for c, _ in membership()[org]}
+    if any(p not in members for p in parties) and not says_all:
+        # The organisation meets a partner ("ASEAN-Australia"): a member named in passing,
+        # the chair say, is not a party of its own.
+        return out
     for org in owners:
         current = members_of(org, year=year)
         pool = current if year else [c for c, _ in membership()[org]]

@@ -14,7 +14,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from meetings.extraction.gazetteer import DEMONYM, NAME, ORG, gazetteer, read_words
+from meetings.extraction.gazetteer import DEMONYM, NAME, ORG, fold, gazetteer, read_words
 from meetings.extraction.vocab import (
     honorifics,
     non_name_words,
@@ -34,12 +34,15 @@ LEAD_AFTER_RE = re.compile(
     r"(?=\s*[,.;]|\s+(?:while|and|at|in)\b))"
 )
 LEAD_BEFORE_RE = re.compile(
-    r"(?:(?P<who>[\w'’-]+(?:\s[\w'’-]+)?)\s+(?:delegation|side|team)\s+(?:(?:was|is|were|had been)"
-    r"\s+)?(?:led|headed|represented|chaired)\s+by"
+    r"(?:(?P<who>[\w'’-]+(?:\s[\w'’-]+)?)\s+(?:delegation|side|team),?\s+"
+    r"(?:(?:was|is|were|had been)\s+)?(?:led|headed|represented|chaired)\s+by"
     r"|(?:on|for)\s+the\s+(?P<side>[\w'’-]+(?:\s[\w'’-]+)?)\s+side\s+by"
     r"|(?:delegation|side|team)\s+of\s+(?:the\s+)?(?P<of>[\w'’-]+(?:\s[\w'’-]+){0,4}?)"
     r"\s+(?:was|is|were)\s+(?:led|headed|represented|chaired)\s+by"
-    r"|(?P<country>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,3})\s+(?:was|is|were)\s+represented\s+by"
+    r"|(?P<country>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,3})\s+(?:was|is|were)\s+"
+    r"(?:represented|led|headed)\s+by"
+    # The gapped second half of "Brazil was led by A, China by B and Russia by C".
+    r"|(?:,|\band|\bwhile)\s+(?:the\s+)?(?P<gap>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2})\s+by"
     r")\s+\Z",
     re.IGNORECASE,
 )
@@ -257,7 +260,12 @@ def describe(
             max(0, (tb_start if title_before else start) - 80) : tb_start if title_before else start
         ]
         m = LEAD_BEFORE_RE.search(pre)
-        if m:
+        pre_start = max(0, (tb_start if title_before else start) - 80)
+        if m and m.group("gap"):
+            # Only inside a list that began with "X was led by".
+            if BY_RE.search(masked, 0, pre_start + m.start()):
+                lead = party_in(m.group("gap"))
+        elif m:
             lead = party_in(
                 m.group("who") or m.group("side") or m.group("country") or m.group("of")
             )
@@ -304,11 +312,29 @@ def idx_dot(masked: str, word: str, start: int, end: int) -> bool:
 
 
 def party_in(text: str) -> str | None:
-    """alpha3 (or organisation) of the first country/demonym/organisation in ``text``."""
-    for e in gazetteer().entities(text):
+    """alpha3 (or organisation) of the first country/demonym/organisation in ``text``,
+    or of the capital that stands for its state ("New Delhi was represented by")."""
+    gaz = gazetteer()
+    for e in gaz.entities(text):
         if e.kind in (NAME, DEMONYM, ORG):
             return e.code
-    return None
+    return capital_state(text.strip())
+
+
+@functools.lru_cache(maxsize=1)
+def states_by_capital() -> dict[str, str]:
+    return {fold(city): code for code, city in gazetteer().capitals.items()}
+
+
+def capital_state(name: str) -> str | None:
+    return states_by_capital().get(fold(name))
+
+
+def is_place_word(word: str) -> bool:
+    """A province or city qualifying a position ("Balochistan Chief Secretary")."""
+    gaz = gazetteer()
+    parts = [word, *word.split("-")] if "-" in word else [word]
+    return any(fold(p) in gaz.subdivisions or gaz.city(p) is not None for p in parts)
 
 
 def party_in_title(title: str) -> str | None:
@@ -447,8 +473,10 @@ def read_title_after(masked: str, end: int) -> tuple[str | None, int]:
             break
         if not segments and not has_keyword(seg):
             break
-        if holds_a_name(seg):
-            break  # ", President of Kyrgyzstan Sadyr Japarov": the next person
+        if holds_a_name(seg) or re.search(r"\s[A-Z]\Z", seg):
+            # ", President of Kyrgyzstan Sadyr Japarov" or ", ... Minister S. Jaishankar":
+            # the next person
+            break
         # "of the Foreign, Commonwealth and Development Office": a body named by a list.
         body_list = bool(
             segments
@@ -552,6 +580,8 @@ def only_title_words(text: str) -> bool:
         w = m.group()
         depth += (w == "(") - (w == ")")
         if depth or not w[:1].isupper() or m.start() in cover or is_title_word(w):
+            continue
+        if is_place_word(w):
             continue
         return False
     return True

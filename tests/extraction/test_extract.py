@@ -154,8 +154,8 @@ def test_extract_organisation_and_state_subject_with_member_state_chair():
         "Secretary-General Jasem Albudaiwi."
     )
 
-    # Oman takes part as a GCC member; the members the article names are parties.
-    assert (report.series.parties, report.series.organizations) == (("JOR", "OMN"), ("GCC",))
+    # The GCC meets a partner: Oman, named as chair, is not a party of its own.
+    assert (report.series.parties, report.series.organizations) == (("JOR",), ("GCC",))
     assert (report.session.number, report.session.city) == (6, "Riyadh")
     # The chair's link to the GCC is not stated: no head for the GCC, not its secretary.
     assert heads(report) == [("JOR", "Ayman Safadi", "Jordanian Foreign Minister")]

@@ -167,3 +167,56 @@ def test_meeting_of_one_portfolios_ministers_is_ministerial_with_its_topic():
         "energy",
         1,
     )
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The 3rd round of the Ghana-Togo Joint Commission was held in Accra on Monday. The "
+        "Ghanaian delegation was headed by Volta Regional Minister Kwame Mensah while the "
+        "Togolese delegation was led by Maritime Region Governor Kodjo Adedze.",
+        "The 3rd round of the Ghana-Togo Joint Commission was held in Accra on Monday. The "
+        "Ghanaian delegation, led by Volta Regional Minister Kwame Mensah, briefed the "
+        "meeting, and the Togolese delegation, led by Governor Kodjo Adedze, replied.",
+        "The 3rd round of the Ghana-Togo Joint Commission was held in Accra on Monday. "
+        "Accra was represented by Deputy Foreign Minister Kwame Mensah and Lome by "
+        "Ambassador Kodjo Adedze.",
+    ],
+    ids=["province-before-title", "delegation-comma-led-by", "capitals-gapped"],
+)
+def test_heads_of_two_sides_in_real_shapes(body):
+    report = run(body)
+
+    assert sorted((d.party, d.head) for d in report.delegations) == [
+        ("GHA", "Kwame Mensah"),
+        ("TGO", "Kodjo Adedze"),
+    ]
+
+
+def test_gapped_list_of_sides_names_every_head():
+    report = run(
+        "The 2nd meeting of the BRICS Working Group on Energy was held in Durban on Monday. "
+        "Brazil was led by Mr. Paulo Souza, China by Mr. Wang Lei, India by Ms. Asha Rao, "
+        "Russia by Mr. Ivan Petrov and South Africa by Ms. Thandi Nkosi."
+    )
+
+    assert sorted((d.party, d.head) for d in report.delegations) == [
+        ("BRA", "Paulo Souza"),
+        ("CHN", "Wang Lei"),
+        ("IND", "Asha Rao"),
+        ("RUS", "Ivan Petrov"),
+        ("ZAF", "Thandi Nkosi"),
+    ]
+
+
+def test_members_of_an_organisation_get_heads_only_from_their_own_clues():
+    report = run(
+        "The 45th session of the GCC Supreme Council was held in Kuwait City on Tuesday, "
+        "chaired by Crown Prince Mishal Al-Ahmad. Bahraini King Hamad bin Isa Al Khalifa "
+        "and the Omani Deputy Prime Minister Fahd bin Mahmood attended."
+    )
+
+    assert sorted((d.party, d.head) for d in report.delegations) == [
+        ("BHR", "Hamad bin Isa Al Khalifa"),
+        ("OMN", "Fahd bin Mahmood"),
+    ]
