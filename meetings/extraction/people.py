@@ -27,7 +27,8 @@ CONNECTORS = frozenset(["of", "the", "and", "for", "at", "on", "in", "to"])
 WORD_RE = re.compile(r"\w+(?:['’\-]\w+)*|[^\w\s]")
 STOP_NAME = frozenset(read_words("not_names.txt"))
 LEAD_AFTER_RE = re.compile(
-    r"\A\s*,?\s*(?:who\s+)?(?:co-)?(?:led|leads|headed|heads|chaired|represented)\s+(?:the\s+)?"
+    r"\A\s*,?\s*(?:who\s+)?(?:co-)?(?:led|leads|headed|heads|chaired|represented|"
+    r"(?:was|is)\s+leading|(?:was|is)\s+heading)\s+(?:the\s+)?"
     r"(?:(?:delegation|side|team)\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w'’ -]{2,40}?)"
     r"(?=\s*[,.;]|\s+(?:while|and|at|in|to)\b)"
     r"|(?P<who>[^,.;]{1,40}?)\s+(?:delegation|side|team)\b|(?P<country>[A-Z][\w'’ -]{2,40}?)"
@@ -37,7 +38,9 @@ LEAD_BEFORE_RE = re.compile(
     r"(?:(?P<who>[\w'’-]+(?:\s[\w'’-]+)?)\s+(?:delegation|side|team),?\s+"
     r"(?:(?:was|is|were|had been)\s+)?(?:led|headed|represented|chaired)\s+by"
     r"|(?:on|for)\s+the\s+(?P<side>[\w'’-]+(?:\s[\w'’-]+)?)\s+side\s+by"
-    r"|(?:delegation|side|team)\s+of\s+(?:the\s+)?(?P<of>[\w'’-]+(?:\s[\w'’-]+){0,4}?)"
+    r"|\b(?:head|leader|chief)\s+of\s+the\s+(?P<headof>[\w'’-]+(?:\s[\w'’-]+)?)\s+"
+    r"(?:delegation|side|team),"
+    r"|(?:delegation|side|team)\s+(?:of|from)\s+(?:the\s+)?(?P<of>[\w'’-]+(?:\s[\w'’-]+){0,4}?)"
     r"\s+(?:was|is|were)\s+(?:led|headed|represented|chaired)\s+by"
     r"|(?P<country>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,3})\s+(?:was|is|were)\s+"
     r"(?:represented|led|headed)\s+by"
@@ -80,7 +83,7 @@ class Mention:
 def honorific_re() -> re.Pattern:
     parts = []
     for h in honorifics():
-        esc = re.escape(h).replace(r"\ ", r"\s+")
+        esc = re.escape(h).replace(r"\ ", r"\s+").replace("'", "['’]")
         if " " in h:
             # "His Highness the Amir": a multi-word style needs no capital after it.
             parts.append("(?i:" + esc + r")(?![\w])")
@@ -92,8 +95,24 @@ def honorific_re() -> re.Pattern:
 
 
 def mask_honorifics(text: str) -> str:
-    """``text`` with honorifics before a capital letter replaced by spaces (same length)."""
-    return honorific_re().sub(lambda m: " " * len(m.group()), text)
+    """``text`` with honorifics before a capital letter replaced by spaces (same length).
+
+    A style inside a name stays ("Mohd Najib Tun Abdul Razak"): after a capitalised word
+    that is no position word, the name has already begun."""
+
+    def blank(m: re.Match) -> str:
+        before = re.search(r"([A-Z][\w'’-]*)\s+\Z", text[max(0, m.start() - 30) : m.start()])
+        word = before.group(1) if before else None
+        if (
+            word
+            and not is_title_word(word)
+            and not honorific_re().fullmatch(word)
+            and not gazetteer().entities(word)
+        ):
+            return m.group()
+        return " " * len(m.group())
+
+    return honorific_re().sub(blank, text)
 
 
 def is_title_word(word: str) -> bool:
@@ -267,7 +286,11 @@ def describe(
                 lead = party_in(m.group("gap"))
         elif m:
             lead = party_in(
-                m.group("who") or m.group("side") or m.group("country") or m.group("of")
+                m.group("who")
+                or m.group("side")
+                or m.group("country")
+                or m.group("of")
+                or m.group("headof")
             )
     cp = None
     m = COUNTERPART_RE.search(masked[max(0, start - 40) : start])
@@ -290,6 +313,9 @@ def describe(
     ]
     name = full or " ".join(words)
     display = full or display_name(words)
+    written = re.sub(r"\s+", " ", sentence[start:end])
+    if not full and display == name and written.replace(" ", "") == name.replace(" ", ""):
+        name = display = written  # initials as written: "A.K. Pal", not "A. K. Pal"
     return Mention(
         name=name,
         display=display,

@@ -229,7 +229,9 @@ def find_title(text: str, pos: int) -> tuple[str | None, tuple[int, int] | None,
 def is_headline(line: str) -> bool:
     """Short, without a full stop at the end (a lead sentence has one), not a dateline
     and not a bare date."""
-    if not (0 < len(line) <= 200) or line.endswith(".") or full_date(line) is not None:
+    if not (0 < len(line) <= 200) or line.endswith("."):
+        return False
+    if len(line) <= 40 and full_date(line) is not None:
         return False
     m = DATELINE_RE.match(line + " x")
     # "ISLAMABAD, Nov 14:" is a dateline; "India, Uzbekistan Hold Talks - New Delhi" is not.
@@ -379,7 +381,7 @@ def is_soft_wrap(text: str, line_start: int, line_end: int, end: int) -> bool:
     if not nxt.strip() or ITEM_START_RE.match(nxt):
         return False
     first = nxt.lstrip()[:1]
-    if first.islower() or line.endswith((",", "-", "&")):
+    if first.islower() or first in ".,;:)" or line.endswith((",", "-", "&")):
         return True
     last = line.rsplit(None, 1)[-1].lower()
     if last in CONTINUING_WORDS:

@@ -220,3 +220,39 @@ def test_members_of_an_organisation_get_heads_only_from_their_own_clues():
         ("BHR", "Hamad bin Isa Al Khalifa"),
         ("OMN", "Fahd bin Mahmood"),
     ]
+
+
+def test_initials_keep_the_spacing_they_were_written_with():
+    report = run(
+        "The 3rd round of the Ghana-Togo Joint Commission was held in Accra on Monday. The "
+        "Ghanaian delegation was led by K.D. Mensah and the Togolese delegation by "
+        "Ambassador Kodjo Adedze."
+    )
+
+    assert sorted(d.head for d in report.delegations) == ["K.D. Mensah", "Kodjo Adedze"]
+
+
+def test_leader_of_a_delegation_in_apposition_and_was_leading():
+    report = run(
+        "The 3rd round of the Ghana-Togo Joint Commission was held in Accra on Monday. The "
+        "leader of the Togolese delegation, Kodjo Adedze, Director of Trade, thanked Ghana. "
+        "Deputy Minister Kwame Mensah was leading the Ghanaian delegation."
+    )
+
+    assert sorted((d.party, d.head) for d in report.delegations) == [
+        ("GHA", "Kwame Mensah"),
+        ("TGO", "Kodjo Adedze"),
+    ]
+
+
+def test_malay_styles_before_a_name_are_not_part_of_it_but_a_style_inside_it_is():
+    report = run(
+        "The 14th Annual Consultation between the Prime Minister of Malaysia, Dato’ Sri "
+        "Ahmad Zahid Tun Hamidi, and the President of Indonesia, Joko Widodo, was held in "
+        "Kuching on Monday."
+    )
+
+    assert sorted((d.party, d.head) for d in report.delegations) == [
+        ("IDN", "Joko Widodo"),
+        ("MYS", "Ahmad Zahid Tun Hamidi"),
+    ]
