@@ -11,12 +11,12 @@ from textwrap import shorten
 
 import django_filters
 from django import forms
-from django.db.models import F
+from django.db.models import F, Value
 from django.utils.choices import BaseChoiceIterator
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
-from meetings.models import KINDS, TOPICS, Country, Series, Session
+from meetings.models import KINDS, TOPICS, Country, Organization, Series, Session
 
 MAX_COUNTRIES = 4
 MAX_TEXT = 200
@@ -115,6 +115,14 @@ class LenientFilterSet(django_filters.FilterSet):
         return queryset
 
     @property
+    def is_filtered(self) -> bool:
+        """Whether any filter (not the sort) has a valid value."""
+        if not self.is_bound or not self.form.is_valid():
+            return False
+        data = self.form.cleaned_data
+        return any(data.get(name) not in (None, "", []) for name in self.filters if name != "sort")
+
+    @property
     def ignored(self) -> list[str]:
         """Sentences naming each value left out and why."""
         if not self.is_bound:
@@ -162,8 +170,24 @@ class SharedChoices(BaseChoiceIterator):
         return self
 
 
-def _country_choices():
-    return SharedChoices(Country.objects.order_by("name").values_list("alpha3", "name"))
+def _party_choices() -> tuple[SharedChoices, SharedChoices]:
+    """The countries and the organisations to choose from, in one query."""
+    rows = (
+        Country.objects.order_by()
+        .values_list("alpha3", "name", Value(0))
+        .union(
+            Organization.objects.order_by().values_list("short_name", "full_name", Value(1)),
+            all=True,
+        )
+    )
+    countries, organizations = [], []
+    for code, name, is_organization in rows:
+        if is_organization:
+            organizations.append((code, f"{code} ({name})" if name else code))
+        else:
+            countries.append((code, name))
+    countries.sort(key=lambda choice: choice[1])
+    return SharedChoices(countries), SharedChoices(sorted(organizations))
 
 
 class MeetingFilterSet(LenientFilterSet):
@@ -173,6 +197,12 @@ class MeetingFilterSet(LenientFilterSet):
         label="Country",
         widget=CountryPairWidget,
         method="filter_country",
+    )
+    organization = django_filters.ChoiceFilter(
+        label="Organisation",
+        method="filter_organization",
+        empty_label="Any organisation",
+        widget=FastSelect,
     )
     topic = django_filters.ChoiceFilter(
         label="Topic", choices=TOPICS, empty_label="Any topic", widget=FastSelect
@@ -194,10 +224,14 @@ class MeetingFilterSet(LenientFilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # One query for both country lists, whatever the page size.
-        choices = _country_choices()
-        self.filters["country"].extra["choices"] = choices
-        self.filters["venue_country"].extra["choices"] = choices
+        # One query for the country and organisation lists, whatever the page size.
+        countries, organizations = _party_choices()
+        self.filters["country"].extra["choices"] = countries
+        self.filters["venue_country"].extra["choices"] = countries
+        self.filters["organization"].extra["choices"] = organizations
+
+    def filter_organization(self, queryset, name, value):
+        return queryset.with_organization(value)
 
     def filter_years(self, queryset, name, value):
         # Both bounds are applied together, once, by the first of them that validated.
@@ -323,3 +357,15 @@ class SessionFilter(MeetingFilterSet):
         if key == "oldest":
             return queryset.order_by(F("start_date").asc(nulls_last=True), "pk")
         return queryset.newest_first()
+
+
+class UpcomingFilter(SessionFilter):
+    """The coming-up page: the sessions list's filters, without status and sort (the
+    page's sections are its statuses and orders)."""
+
+    status = None
+    sort = None
+
+    class Meta:
+        model = Session
+        fields = ["country", "topic", "kind"]

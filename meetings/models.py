@@ -92,6 +92,13 @@ def page_url(route: str, key) -> str:
     return before + quote(str(key), safe="") + after
 
 
+def venue_label(*, virtual: bool, city: str, country: str) -> str:
+    """Where a session took place, as the pages write it: "Nairobi, Kenya"."""
+    if virtual:
+        return "Virtual"
+    return ", ".join(part for part in (city, country) if part)
+
+
 class DatePrecision(models.TextChoices):
     DAY = "day", "Day"
     MONTH = "month", "Month"
@@ -158,6 +165,14 @@ class Organization(models.Model):
 
     def __str__(self) -> str:
         return self.short_name
+
+    def get_absolute_url(self) -> str:
+        return self.url_for(self.short_name)
+
+    @staticmethod
+    def url_for(short_name) -> str:
+        """The page of the organisation with this short name, without loading it."""
+        return page_url("meetings:organization", short_name)
 
 
 class Official(models.Model):
@@ -300,15 +315,17 @@ class Session(models.Model):
         """The page of the session with this key, without loading it."""
         return page_url("meetings:session", pk)
 
+    venue_label = staticmethod(venue_label)
+
     @property
     def start_display(self) -> str | None:
         return format_partial_date(self.start_date, self.start_precision)
 
     @property
     def venue(self) -> str:
-        if self.virtual:
-            return "Virtual"
-        return ", ".join(part for part in (self.city, self.country_id or "") if part)
+        """ "Nairobi, Kenya", "Virtual" or "": read with the country loaded."""
+        country = self.country.name if self.country_id else ""
+        return venue_label(virtual=self.virtual, city=self.city, country=country)
 
 
 class Delegation(models.Model):

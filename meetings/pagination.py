@@ -79,6 +79,11 @@ class ListCache:
     def count(self, queryset) -> int:
         return self._remember("count", queryset, lambda: queryset.all().count())
 
+    def remember(self, kind, queryset, compute):
+        """`compute()`, a value derived from `queryset`'s rows, remembered as the counts
+        are (`kind` names the derivation and whatever else it depends on)."""
+        return self._remember(kind, queryset, compute)
+
     def _remember(self, kind, queryset, compute):
         try:
             sql, params = queryset.query.sql_with_params()

@@ -40,6 +40,17 @@ class SeriesQuerySet(models.QuerySet):
             )
         return queryset
 
+    def with_organization(self, short_name: str):
+        """Series an organisation owns or takes part in."""
+        through = self.model.organizations.through
+        return self.filter(
+            Exists(
+                through.objects.filter(
+                    series_id=OuterRef("pk"), organization__short_name=short_name
+                )
+            )
+        )
+
     def _with_session_matching(self, condition: Q):
         session_model = _related(self.model, "sessions")
         return self.filter(
@@ -114,6 +125,22 @@ class SeriesQuerySet(models.QuerySet):
             Prefetch("sessions", queryset=sessions, to_attr="session_rows"),
         )
 
+    def for_pair(self, first: str, second: str):
+        """The mechanisms two countries both take part in, most recently met first."""
+        return (
+            self.involving(first, second)
+            .with_latest_date()
+            .order_by(models.F("latest_date").desc(nulls_last=True), "name", "pk")
+        )
+
+    def for_organization(self, short_name: str):
+        """The mechanisms of an organisation, most recently met first."""
+        return (
+            self.with_organization(short_name)
+            .with_latest_date()
+            .order_by(models.F("latest_date").desc(nulls_last=True), "name", "pk")
+        )
+
     def for_country(self, alpha3: str):
         """The mechanisms a country takes part in, most recently met first; the page then
         gives them their parties and sessions as the series list does."""
@@ -138,38 +165,62 @@ class SessionBrief:
     country_id: str | None
     virtual: bool
     status: str
+    country_name: str | None
     venue: str = ""
     url: str = ""
 
 
 @dataclass(slots=True)
-class CountryBrief:
-    """A party of a series, as the series list links it."""
+class PartyBrief:
+    """A party of a series, a country or an organisation, as the lists link it: `pk` is
+    the country's alpha-3 code or the organisation's short name."""
 
     pk: str
     name: str
     url: str
+    title: str = ""
 
 
-def attach_party_briefs(groups) -> None:
-    """Gives each of the (already loaded) series its parties as `party_list`, a list of
-    CountryBrief in name order, in one query: cheaper than a prefetch of Country
-    instances for the fifty-odd parties of a page."""
-    groups = list(groups)
-    if not groups:
+def attach_party_briefs(series_list) -> None:
+    """Gives each of the (already loaded) series its parties as `party_list`: the
+    countries in name order, then the organisations, as PartyBrief, in one query:
+    cheaper than a prefetch of model instances for the fifty-odd parties of a page."""
+    series_list = list(series_list)
+    if not series_list:
         return
-    through = groups[0].__class__.parties.through
-    by_group = {group.pk: [] for group in groups}
+    model = series_list[0].__class__
+    by_series = {series.pk: [] for series in series_list}
+    keys = list(by_series)
+    countries, organizations = model.parties.through, model.organizations.through
+    # One query for both kinds of party: 0 marks a country, 1 an organisation.
     rows = (
-        through.objects.filter(series_id__in=list(by_group))
-        .order_by("country__name")
-        .values_list("series_id", "country_id", "country__name")
+        countries.objects.filter(series_id__in=keys)
+        .order_by()
+        .values_list("series_id", models.Value(0), "country_id", "country__name", "country__name")
+        .union(
+            organizations.objects.filter(series_id__in=keys)
+            .order_by()
+            .values_list(
+                "series_id",
+                models.Value(1),
+                "organization__short_name",
+                "organization__short_name",
+                "organization__full_name",
+            ),
+            all=True,
+        )
     )
-    url_for = _related(through, "country").url_for
-    for group_id, alpha3, name in rows:
-        by_group[group_id].append(CountryBrief(alpha3, name, url_for(alpha3)))
-    for group in groups:
-        group.party_list = by_group[group.pk]
+    urls = (
+        _related(countries, "country").url_for,
+        _related(organizations, "organization").url_for,
+    )
+    for series_id, is_organization, code, name, title in sorted(rows, key=lambda r: r[1:4]):
+        brief = PartyBrief(
+            code, name, urls[is_organization](code), title if is_organization else ""
+        )
+        by_series[series_id].append(brief)
+    for series in series_list:
+        series.party_list = by_series[series.pk]
 
 
 _BRIEF_COLUMNS = (
@@ -181,31 +232,33 @@ _BRIEF_COLUMNS = (
     "country_id",
     "virtual",
     "status",
+    "country__name",
 )
 
 
-def attach_session_briefs(groups) -> None:
+def attach_session_briefs(series_list) -> None:
     """Gives each of the (already loaded) series its sessions as `session_list`, a list
     of SessionBrief in date order, in one query; `timeline.summarize` reads it."""
-    groups = list(groups)
-    if not groups:
+    series_list = list(series_list)
+    if not series_list:
         return
-    session_model = _related(groups[0].__class__, "sessions")
-    # The model's own rule for the venue label, applied to the brief.
-    venue_of = session_model.venue.fget
-    by_group = {group.pk: [] for group in groups}
+    session_model = _related(series_list[0].__class__, "sessions")
+    venue_label = session_model.venue_label
+    by_series = {series.pk: [] for series in series_list}
     rows = (
-        session_model.objects.filter(series_id__in=list(by_group))
+        session_model.objects.filter(series_id__in=list(by_series))
         .order_by(models.F("start_date").asc(nulls_last=True), "number")
         .values_list("series_id", *_BRIEF_COLUMNS)
     )
-    for group_id, *values in rows:
+    for series_id, *values in rows:
         brief = SessionBrief(*values)
-        brief.venue = venue_of(brief)
+        brief.venue = venue_label(
+            virtual=brief.virtual, city=brief.city, country=brief.country_name or ""
+        )
         brief.url = session_model.url_for(brief.pk)
-        by_group[group_id].append(brief)
-    for group in groups:
-        group.session_list = by_group[group.pk]
+        by_series[series_id].append(brief)
+    for series in series_list:
+        series.session_list = by_series[series.pk]
 
 
 @dataclass(slots=True)
@@ -276,6 +329,56 @@ class SessionQuerySet(models.QuerySet):
     def planned(self):
         return self.filter(status="planned")
 
+    def past_due(self, *, today: datetime.date):
+        """Planned sessions whose announced date is over without a report of them: the
+        day (or the last day, when an end is known) is before `today`, or the whole
+        month or year it was announced for has passed. Undated plans are not past due:
+        nothing says when they were meant to be."""
+        month_start = today.replace(day=1)
+        return self.planned().filter(
+            Q(start_precision="day", start_date__lt=today, end_date__isnull=True)
+            | Q(start_precision="day", end_date__lt=today)
+            | Q(start_precision="month", start_date__lt=month_start)
+            | Q(start_precision="year", start_date__lt=today.replace(month=1, day=1))
+        )
+
+    def upcoming(self, *, today: datetime.date):
+        """Planned sessions not yet past due (see `past_due`), undated ones included:
+        those known to the day first, then to the month, then to the year, then the
+        undated, each in date order."""
+        precision_rank = models.Case(
+            models.When(start_date__isnull=True, then=3),
+            models.When(start_precision="day", then=0),
+            models.When(start_precision="month", then=1),
+            default=2,
+        )
+        return (
+            self.planned()
+            .exclude(pk__in=self.past_due(today=today).values("pk"))
+            .order_by(precision_rank, "start_date", "pk")
+        )
+
+    def dated_rows(self):
+        """(series id, date, status) of every dated session, unordered: what the cadence
+        of every series is computed from (see timeline.overdue_series)."""
+        return (
+            self.exclude(start_date=None)
+            .order_by()
+            .values_list("series_id", "start_date", "status")
+        )
+
+    def with_organization(self, short_name: str):
+        """Sessions of the series an organisation owns or takes part in."""
+        series_model = _related(self.model, "series")
+        return self.filter(
+            series_id__in=series_model.objects.with_organization(short_name).values("pk")
+        )
+
+    def in_series_order(self):
+        """Sessions in the order of their series' timeline: by date (undated last), then
+        number."""
+        return self.order_by(models.F("start_date").asc(nulls_last=True), "number", "pk")
+
     def involving(self, *alpha3_codes: str):
         """Sessions of series in which every one of the given countries takes part."""
         group_model = _related(self.model, "series")
@@ -323,13 +426,14 @@ class SessionQuerySet(models.QuerySet):
         """The sessions list page: the row's own columns and its series' name; the page's
         rows then get their delegations from `attach_delegation_briefs` (the CSV keeps
         `for_list`). The JSON and timestamp columns the row never shows are left unread."""
-        return self.select_related("series").only(
+        return self.select_related("series", "country").only(
             "id",
             "number",
             "start_date",
             "start_precision",
             "city",
             "country_id",
+            "country__name",
             "virtual",
             "status",
             "series__id",
@@ -341,6 +445,7 @@ class SessionQuerySet(models.QuerySet):
         article_model = _related(self.model, "articles")
         return (
             self._with_delegations()
+            .select_related("country")
             .prefetch_related(
                 Prefetch(
                     "articles",
@@ -369,18 +474,38 @@ class SessionQuerySet(models.QuerySet):
 
     def recent_for_country(self, alpha3: str, *, limit: int = 10):
         """Held sessions of the series a country takes part in, newest first."""
-        return self.held().involving(alpha3).select_related("series").newest_first()[:limit]
+        return (
+            self.held().involving(alpha3).select_related("series", "country").newest_first()[:limit]
+        )
 
     def planned_for_country(self, alpha3: str, *, limit: int = 10):
         return (
             self.planned()
             .involving(alpha3)
-            .select_related("series")
+            .select_related("series", "country")
             .order_by(models.F("start_date").asc(nulls_last=True), "pk")[:limit]
         )
 
 
 class OfficialQuerySet(models.QuerySet):
+    def leading(self, sessions, *, party: str):
+        """The people who led `party`'s delegation at any of `sessions` (a Session
+        queryset), with `first` and `last` (session dates) and `led` (how many), the
+        earliest first."""
+        condition = Q(
+            delegations_led__session__in=sessions.order_by().values("pk"),
+            delegations_led__country_id=party,
+        )
+        return (
+            self.filter(condition)
+            .annotate(
+                first=models.Min("delegations_led__session__start_date", filter=condition),
+                last=models.Max("delegations_led__session__start_date", filter=condition),
+                led=models.Count("delegations_led", filter=condition),
+            )
+            .order_by(models.F("first").asc(nulls_last=True), "name", "pk")
+        )
+
     def for_detail(self):
         """The official page: every delegation led or joined, with its session."""
         delegation_model = _related(self.model, "delegations_led")

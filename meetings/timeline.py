@@ -27,6 +27,9 @@ class Cadence:
     latest: datetime.date | None
     expected: datetime.date | None
     overdue: bool
+    # The expected date has passed with nothing scheduled, but not yet by enough to be
+    # overdue: neither "on cadence" nor alarming.
+    due: bool = False
 
     @property
     def median_months(self) -> float | None:
@@ -62,7 +65,8 @@ def cadence_of(
     expected = latest + datetime.timedelta(days=median)
     scheduled = next_date is not None and next_date >= today
     overdue = not scheduled and (today - latest).days > OVERDUE_FACTOR * median
-    return Cadence(median_days=median, latest=latest, expected=expected, overdue=overdue)
+    due = not scheduled and not overdue and today > expected
+    return Cadence(median_days=median, latest=latest, expected=expected, overdue=overdue, due=due)
 
 
 @dataclass(frozen=True)
@@ -297,3 +301,34 @@ def title_periods(rows: Iterable[tuple[datetime.date | None, str]]) -> list[Peri
         else:
             periods.append(Period(title=title, first=day, last=day, sessions=1))
     return periods
+
+
+@dataclass(frozen=True)
+class Overdue:
+    """A series overdue against its own cadence."""
+
+    series_id: int
+    cadence: Cadence
+
+
+def overdue_series(
+    rows: Iterable[tuple[int, datetime.date, str]], *, today: datetime.date
+) -> list[Overdue]:
+    """The series overdue against their own cadence (see `cadence_of`), the longest
+    overdue first, from (series id, date, status) rows of their dated sessions in any
+    order."""
+    held: dict[int, list[datetime.date]] = {}
+    next_planned: dict[int, datetime.date] = {}
+    for series_id, day, status in rows:
+        if status == "planned":
+            if day >= today:
+                next_planned[series_id] = min(day, next_planned.get(series_id, day))
+        else:
+            held.setdefault(series_id, []).append(day)
+    found = []
+    for series_id, dates in held.items():
+        cadence = cadence_of(held_dates=dates, next_date=next_planned.get(series_id), today=today)
+        if cadence.overdue:
+            found.append(Overdue(series_id=series_id, cadence=cadence))
+    found.sort(key=lambda o: (o.cadence.expected, o.series_id))
+    return found

@@ -11,7 +11,18 @@ urlpatterns = [
     path("sessions/", views.SessionListView.as_view(), name="session_list"),
     path("sessions.csv", views.SessionCsvView.as_view(), name="session_csv"),
     path("sessions/<int:pk>/", views.SessionDetailView.as_view(), name="session"),
+    path("upcoming/", views.UpcomingView.as_view(), name="upcoming"),
     path("countries/<str:pk>/", views.CountryDetailView.as_view(), name="country"),
+    path(
+        "countries/<str:first_code>/<str:second_code>/",
+        views.CountryPairView.as_view(),
+        name="country_pair",
+    ),
+    path(
+        "organizations/<str:short_name>/",
+        views.OrganizationDetailView.as_view(),
+        name="organization",
+    ),
     path("officials/<int:pk>/", views.OfficialDetailView.as_view(), name="official"),
     path("articles/<int:pk>/", views.ArticleDetailView.as_view(), name="article"),
     path("ingest/", IngestView.as_view(), name="ingest"),

@@ -6,17 +6,20 @@ from urllib.parse import parse_qsl
 
 from django.conf import settings
 from django.core.exceptions import TooManyFieldsSent
+from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import QueryDict, StreamingHttpResponse
+from django.http import Http404, QueryDict, StreamingHttpResponse
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
-from django.views.generic import DetailView, View
+from django.views.generic import DetailView, TemplateView, View
 from django_filters.views import FilterMixin, FilterView
 
-from meetings import timeline
+from meetings import facts, timeline
 from meetings.export import stream_csv, web_session_csv_rows
-from meetings.filters import SeriesFilter, SessionFilter
-from meetings.models import Article, Country, Evidence, Official, Series, Session
+from meetings.filters import SeriesFilter, SessionFilter, UpcomingFilter
+from meetings.models import Article, Country, Evidence, Official, Organization, Series, Session
 from meetings.pagination import LIST_CACHE, DeferredJoinPaginator
 from meetings.querysets import (
     attach_delegation_briefs,
@@ -147,6 +150,73 @@ class SessionListView(ListPageMixin, FilterView):
         return paginator, page, rows, is_paginated
 
 
+def pair_url(first: str, second: str) -> str:
+    return reverse("meetings:country_pair", args=[first, second])
+
+
+def load_series_rows(keys) -> list:
+    """The series with these keys, in this order, with their parties and sessions."""
+    found = Series.objects.in_bulk(list(keys))
+    rows = [found[key] for key in keys if key in found]
+    attach_party_briefs(rows)
+    attach_session_briefs(rows)
+    return rows
+
+
+def load_session_rows(queryset) -> list:
+    """The sessions of a list page's shape, with their delegations."""
+    rows = list(queryset)
+    attach_delegation_briefs(rows)
+    return rows
+
+
+class UpcomingView(ForgivingQueryMixin, FilterMixin, TemplateView):
+    """Coming up and overdue: planned sessions by date, series overdue against their own
+    cadence, and planned sessions whose date has passed without a report."""
+
+    template_name = "meetings/upcoming.html"
+    filterset_class = UpcomingFilter
+    strict = False
+    shown = 100
+    overdue_per_page = 25
+
+    def get_queryset(self):
+        return Session.objects.for_list_page()
+
+    def get_context_data(self, **kwargs):
+        today = timezone.localdate()
+        self.filterset = filterset = self.get_filterset(self.get_filterset_class())
+        sessions = filterset.qs
+        upcoming = sessions.upcoming(today=today)
+        past_due = sessions.past_due(today=today).newest_first()
+        overdue = self.overdue_keys(today=today, filtered=filterset.is_filtered)
+        page = Paginator(overdue, self.overdue_per_page).get_page(self.request.GET.get("page"))
+        return super().get_context_data(
+            filter=filterset,
+            ignored=filterset.ignored + self.notes,
+            upcoming=load_session_rows(upcoming[: self.shown]),
+            upcoming_count=upcoming.count(),
+            past_due=load_session_rows(past_due[: self.shown]),
+            past_due_count=past_due.count(),
+            overdue=load_series_rows(page.object_list),
+            overdue_page=page,
+            shown=self.shown,
+            **kwargs,
+        )
+
+    def overdue_keys(self, *, today, filtered) -> list[int]:
+        dated = Session.objects.dated_rows()
+        ranked = LIST_CACHE.remember(
+            f"overdue {today}",
+            dated,
+            lambda: [o.series_id for o in timeline.overdue_series(dated, today=today)],
+        )
+        if not filtered:
+            return ranked
+        wanted = set(self.filterset.qs.order_by().values_list("series_id", flat=True))
+        return [key for key in ranked if key in wanted]
+
+
 class SessionCsvView(ForgivingQueryMixin, FilterMixin, View):
     """The sessions of the current filter as CSV, streamed row by row."""
 
@@ -175,10 +245,87 @@ class SessionDetailView(DetailView):
         return Session.objects.for_detail()
 
     def get_context_data(self, **kwargs):
-        evidence = Evidence.objects.filter(
-            Q(session=self.object) | Q(delegation__session=self.object)
-        ).select_related("article", "delegation__head", "delegation__organization")
-        return super().get_context_data(evidence=list(evidence), **kwargs)
+        session = self.object
+        evidence = list(
+            Evidence.objects.filter(Q(session=session) | Q(delegation__session=session))
+            .select_related("article__session", "delegation__head", "delegation__organization")
+            .order_by("article", "start", "fact")
+        )
+        # The articles reporting the session, then those that only announced it.
+        reporting = list(session.articles.all())
+        cited = {e.article_id: e.article for e in evidence}
+        announcing = [a for pk, a in cited.items() if pk not in {r.pk for r in reporting}]
+        siblings = list(
+            Session.objects.filter(series_id=session.series_id)
+            .in_series_order()
+            .only("pk", "number", "start_date", "start_precision", "status")
+        )
+        index = next(i for i, s in enumerate(siblings) if s.pk == session.pk)
+        return super().get_context_data(
+            evidence=evidence,
+            fact_groups=facts.group_by_sentence(evidence, session=session),
+            sources=reporting + announcing,
+            announcing=announcing,
+            previous=siblings[index - 1] if index > 0 else None,
+            next=siblings[index + 1] if index + 1 < len(siblings) else None,
+            **kwargs,
+        )
+
+
+class CountryPairView(TemplateView):
+    """Two countries: every mechanism between them, one timeline across the mechanisms,
+    who led each side, and their next planned meeting."""
+
+    template_name = "meetings/country_pair.html"
+    shown = 100
+
+    def get_context_data(self, **kwargs):
+        codes = [self.kwargs["first_code"].upper(), self.kwargs["second_code"].upper()]
+        if codes[0] == codes[1]:
+            raise Http404("Two different countries are needed.")
+        first, second = (get_object_or_404(Country, pk=code) for code in codes)
+        mechanisms = list(Series.objects.for_pair(first.pk, second.pk))
+        attach_party_briefs(mechanisms)
+        attach_session_briefs(mechanisms)
+        in_common = Session.objects.filter(series__in=[m.pk for m in mechanisms])
+        newest = in_common.for_list_page().newest_first()[: self.shown]
+        return super().get_context_data(
+            first=first,
+            second=second,
+            mechanisms=mechanisms,
+            sessions=load_session_rows(newest),
+            session_count=in_common.count(),
+            shown=self.shown,
+            leaders=[(c, Official.objects.leading(in_common, party=c.pk)) for c in (first, second)],
+            next_session=in_common.upcoming(today=timezone.localdate())
+            .select_related("series", "country")
+            .first(),
+            **kwargs,
+        )
+
+
+class OrganizationDetailView(DetailView):
+    """An organisation: the mechanisms it owns or sits in, its member states, sessions."""
+
+    model = Organization
+    template_name = "meetings/organization_detail.html"
+    slug_field = "short_name"
+    slug_url_kwarg = "short_name"
+
+    def get_context_data(self, **kwargs):
+        short_name = self.object.short_name
+        mechanisms = list(Series.objects.for_organization(short_name))
+        attach_party_briefs(mechanisms)
+        attach_session_briefs(mechanisms)
+        sessions = Session.objects.with_organization(short_name).select_related("series", "country")
+        return super().get_context_data(
+            mechanisms=mechanisms,
+            members=list(self.object.members.all()),
+            officials=list(self.object.officials.all()),
+            recent=sessions.held().newest_first()[:10],
+            planned=sessions.upcoming(today=timezone.localdate())[:10],
+            **kwargs,
+        )
 
 
 class CountryDetailView(DetailView):
@@ -194,7 +341,11 @@ class CountryDetailView(DetailView):
         counts = Counter(p.pk for series in mechanisms for p in series.party_list)
         return super().get_context_data(
             mechanisms=mechanisms,
-            counterparts=[(parties[pk], n) for pk, n in counts.most_common() if pk in parties],
+            counterparts=[
+                (parties[pk], n, pair_url(code, pk) if len(pk) == 3 and pk.isupper() else None)
+                for pk, n in counts.most_common()
+                if pk in parties
+            ],
             recent=Session.objects.recent_for_country(code),
             planned=Session.objects.planned_for_country(code),
             **kwargs,

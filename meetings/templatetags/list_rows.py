@@ -42,9 +42,18 @@ def _html(format_string: str, *args) -> SafeString:
     return SafeString(format_string.format(*map(_escape, args)))
 
 
-def _venue_meta(session) -> SafeString | str:
+def _venue(session, css="") -> SafeString | str:
+    """The venue with country names; the country's code in a tooltip."""
     venue = session.venue
-    return _html('<span class="meta">{}</span>', venue) if venue else ""
+    if not venue:
+        return ""
+    if session.country_id and not session.virtual:
+        return _html('<span class="{}" title="{}">{}</span>', css, session.country_id, venue)
+    return _html('<span class="{}">{}</span>', css, venue)
+
+
+def _venue_meta(session) -> SafeString | str:
+    return _venue(session, "meta")
 
 
 def _latest_cell(latest) -> SafeString:
@@ -182,7 +191,7 @@ def _session_row(session) -> SafeString:
         session.get_absolute_url(),
         session.series.name,
         number,
-        session.venue or "—",
+        _venue(session, "venue") or "—",
         _heads(session.delegation_list),
     )
 

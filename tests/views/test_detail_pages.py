@@ -143,7 +143,10 @@ def test_country_page_shows_mechanisms_counterparts_and_sessions(
         "India-Pakistan talks",
         "Pakistan-Russia Joint Working Group on Counter-Terrorism",
     ]
-    assert [(c.name, n) for c, n in context["counterparts"]] == [("India", 1), ("Russia", 1)]
+    assert [(c.name, n, link) for c, n, link in context["counterparts"]] == [
+        ("India", 1, "/countries/PAK/IND/"),
+        ("Russia", 1, "/countries/PAK/RUS/"),
+    ]
     assert [s.start_date.year for s in context["recent"]] == [2023, 2019, 2017]
     assert [s.number for s in context["planned"]] == [9]
 

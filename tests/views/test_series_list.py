@@ -69,7 +69,7 @@ def test_series_list_shows_latest_and_next_session(client, counter_terrorism_ser
 
     html = response.content.decode()
     assert (html.count(">No. 8</a>"), html.count(">No. 9</a>, date not announced")) == (1, 1)
-    assert '<span class="meta">Moscow, RUS</span>' in html
+    assert '<span class="meta" title="RUS">Moscow, Russia</span>' in html
 
 
 def test_series_list_between_two_countries_keeps_only_their_series(client, pakistan, russia, india):
