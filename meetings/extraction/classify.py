@@ -173,10 +173,79 @@ NOT_MET_RE = re.compile(
 )
 
 
-def find_candidates(
+@dataclass(frozen=True)
+class Decision:
+    """Whether the article reports a session: the mention that does (or None), the
+    cues that decided it, and for a negative the reason in words."""
+
+    best: Candidate | None
+    cues: tuple[str, ...]
+    reason: str
+
+
+# What each veto means, in the words the article page shows.
+VETO_REASONS = {
+    "future": "announces a session to come",
+    "history": "mentions an earlier session",
+    "sidelines": "an event on the sidelines of another",
+    "phone": "a telephone call",
+    "passing": "mentions a session in passing",
+    "no event": "names a mechanism but reports no session of it",
+    "not lead": "names a mechanism outside the lead without an ordinal",
+    "non-state": "a body of companies, sport or one government, not of states",
+}
+
+
+def decide(
     sentences: list[Sentence], *, title: Sentence | None, ref: datetime.date | None
+) -> Decision:
+    """Step "decision": the mention that reports the article's session, with its cues;
+    without one, the veto that ruled out the first mechanism named."""
+    vetoes: list[tuple[int, str, str]] = []
+    candidates = find_candidates(sentences, title=title, ref=ref, vetoes=vetoes)
+    # A mention of the kind the headline names comes first; then article order.
+    candidates.sort(key=lambda c: (not c.title_support, c.sentence_index))
+    best = None
+    for cand in candidates:
+        if len(cand.parties) >= 2 or cand.organizations:
+            best = cand
+            break
+        if best is None:
+            best = cand
+    if best is not None:
+        return Decision(best, support_cues(best, sentences), "")
+    if not vetoes:
+        return Decision(None, (), "no session of an intergovernmental mechanism is reported")
+    _, name, veto = vetoes[0]
+    cue = f"{veto}: {name}"
+    return Decision(None, (cue,), f"{VETO_REASONS[veto]} ({name})")
+
+
+def support_cues(cand: Candidate, sentences: list[Sentence]) -> tuple[str, ...]:
+    text = sentences[cand.sentence_index].text
+    cues = [f"mechanism: {cand.mech.name}"]
+    if cand.mech.number is not None:
+        cues.append(f"ordinal: {cand.mech.number}")
+    if cand.lead:
+        cues.append("in the lead")
+    if cand.title_support:
+        cues.append("named in the headline")
+    verb = DONE_RE.search(text) or EVENT_RE.search(text)
+    if verb:
+        cues.append(f"event verb: {verb.group().lower()}")
+    return tuple(cues)
+
+
+def find_candidates(
+    sentences: list[Sentence],
+    *,
+    title: Sentence | None,
+    ref: datetime.date | None,
+    vetoes: list[tuple[int, str, str]] | None = None,
 ) -> list[Candidate]:
-    """Mentions that report a session, in article order."""
+    """Mentions that report a session, in article order; each mention ruled out is
+    added to ``vetoes`` as (sentence index, name, veto)."""
+    vetoes = [] if vetoes is None else vetoes
     title_mechs = []
     title_future = False
     if title is not None:
@@ -200,24 +269,39 @@ def find_candidates(
         on_phone = bool(mechs) and PHONE_RE.search(text) is not None
         done = bool(mechs) and DONE_RE.search(text) is not None
         for mech in mechs:
+
+            def veto(kind: str, mech: Mechanism = mech, idx: int = idx) -> None:
+                vetoes.append((idx, mech.name, kind))
+
             if mech.non_state:
+                veto("non-state")
                 continue
             if SIDELINES_RE.search(text[max(0, mech.start - 60) : mech.start]):
+                veto("sidelines")
                 continue
-            if is_future(text, mech) or is_history(text, mech, ref=ref):
+            if is_future(text, mech):
+                veto("future")
+                continue
+            if is_history(text, mech, ref=ref):
+                veto("history")
                 continue
             if not has_event:
+                veto("no event")
                 continue
             support = any(tm.kind == mech.kind for tm in title_mechs) and not title_future
             before = clause_before(text, mech.start)[-80:]
             weak = WEAK_PASSING_RE.search(before)
             if STRONG_PASSING_RE.search(before) and not support:
+                veto("passing")
                 continue
             if on_phone:
+                veto("phone")
                 continue
             if not (lead or support or (mech.number is not None and not weak)):
+                veto("not lead")
                 continue
             if not (support or mech.number is not None or done):
+                veto("no event")
                 continue
             parties, orgs = list(mech.parties), list(mech.organizations)
             if len(parties) < 2 and not orgs:

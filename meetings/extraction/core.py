@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import os
 import re
+from dataclasses import dataclass
 
 from meetings.extraction import classify
 from meetings.extraction.dates import find_dates
@@ -21,16 +22,11 @@ from meetings.extraction.report import (
     SeriesReport,
     SessionReport,
 )
-from meetings.extraction.text import Sentence, parse_layout, split_sentences
+from meetings.extraction.text import Layout, Sentence, parse_layout, split_sentences
 from meetings.extraction.venue import find_venue
 
 # News articles are far shorter; beyond this the text is not read (keeps time bounded).
 MAX_BODY = 200_000
-MEETING_WORDS_RE = re.compile(
-    r"\b(?:meeting|session|round|talks|consultations|dialogue|"
-    r"summit|committee|commission|group|council|held|met)\b",
-    re.IGNORECASE,
-)
 DATE_KINDS = (
     "range_dm",
     "range_md",
@@ -111,13 +107,80 @@ def extract_file(path: str) -> Report:
     return extract(text, source=os.path.basename(path))
 
 
-def negative(base: dict, reason: str) -> Report:
-    return Report(meeting=False, reason=reason, **base)
+def negative(base: dict, reason: str, cues: tuple[str, ...] = ()) -> Report:
+    return Report(meeting=False, reason=reason, cues=cues, **base)
+
+
+@dataclass(frozen=True)
+class Article:
+    """The article as the steps read it: its layout, headline and body sentences."""
+
+    text: str
+    layout: Layout
+    title: Sentence | None
+    body: list[Sentence]
+    body_start: int
+
+    @property
+    def ref(self) -> datetime.date | None:
+        """The day relative dates count from: the dateline's, else publication."""
+        return self.layout.dateline_date or self.layout.published
+
+    @property
+    def published(self) -> datetime.date | None:
+        return self.layout.published
+
+    def base(self, source: str) -> dict:
+        layout = self.layout
+        return {
+            "source": source,
+            "published": layout.published,
+            "outlet": layout.outlet,
+            "title": layout.title,
+            "dateline_city": layout.dateline_city,
+        }
+
+
+@dataclass
+class Sides:
+    """Who meets: the parties (states), organisations, and which parties the article
+    named itself (the rest are an organisation's members)."""
+
+    parties: list[str]
+    organizations: list[str]
+    named: list[str]
+
+    @property
+    def members_added(self) -> bool:
+        return self.parties != self.named
 
 
 def extract_report(
     text: str, *, source: str, published: datetime.date | None, outlet: str | None
 ) -> Report:
+    """The pipeline, one named step each: layout, candidates and decision, sides, dates,
+    heads, venue, next session; then the report with the sentence behind each fact."""
+    article = read_article(text, published=published, outlet=outlet)
+    base = article.base(source)
+    if not article.body:
+        return negative(base, "no article body")
+    decision = classify.decide(article.body, title=article.title, ref=article.ref)
+    if decision.best is None:
+        return negative(base, decision.reason, decision.cues)
+    best = decision.best
+    sides = find_sides(article, best)
+    start, end, date_sent = session_dates(
+        article.body, best.sentence_index, ref=article.ref, published=article.published
+    )
+    add_members(article, sides, start=start)
+    heads = find_session_heads(article, best, sides)
+    if len(sides.parties) < 2 and not sides.organizations:
+        return negative(base, "mechanism without two states or an organisation", decision.cues)
+    return assemble(article, base, decision, sides, heads, start, end, date_sent)
+
+
+def read_article(text: str, *, published: datetime.date | None, outlet: str | None) -> Article:
+    """Step "layout": header, headline, dateline and the body's sentences."""
     gaz = gazetteer()
     layout = parse_layout(
         text[:MAX_BODY],
@@ -126,13 +189,6 @@ def extract_report(
         city_lookup=gaz.city,
         country_lookup=gaz.country_code,
     )
-    base = {
-        "source": source,
-        "published": layout.published,
-        "outlet": layout.outlet,
-        "title": layout.title,
-        "dateline_city": layout.dateline_city,
-    }
     # The dateline ("ISLAMABAD, March 21:") is not part of the first sentence: its date is
     # the day of the report, not of the meeting.
     body_start = max(layout.body_start, layout.dateline_end)
@@ -140,72 +196,95 @@ def extract_report(
     title = None
     if layout.title_span:
         s, e = layout.title_span
-        title = Sentence(s, e, text[s:e], -1, is_title=True)
-    ref = layout.dateline_date or layout.published
-    if not body:
-        return negative(base, "no article body")
-    candidates = classify.find_candidates(body, title=title, ref=ref)
-    best = None
-    # A mention of the kind the headline names comes first; then article order.
-    candidates.sort(key=lambda c: (not c.title_support, c.sentence_index))
-    for cand in candidates:
-        if len(cand.parties) >= 2 or cand.organizations:
-            best = cand
-            break
-        if best is None:
-            best = cand
-    if best is None:
-        return negative(base, "no session of an intergovernmental mechanism is reported")
-    mech = best.mech
-    idx = best.sentence_index
-    sent = body[idx]
+        title = Sentence(s, e, text[s:e], -1)
+    return Article(text, layout, title, body, body_start)
+
+
+def find_sides(article: Article, best: classify.Candidate) -> Sides:
+    """Step "parties": the mechanism's own parties, else those of the headline and lead,
+    else the two states of its sentence or the one organisation of the lead."""
     parties = list(best.parties)
-    if len(parties) < 2 and not best.organizations:
+    organizations = list(best.organizations)
+    if len(parties) < 2 and not organizations:
         # "Foreign Office Consultations between the two countries": the headline or the
         # lead names them.
-        for other in ([title] if title else []) + body[:2]:
+        title = [article.title] if article.title else []
+        for other in title + article.body[:2]:
             groups = classify.party_groups(other.text)
             if groups:
                 parties = classify.merge(parties, groups[0])
                 break
-    organizations = list(best.organizations)
     if len(parties) < 2 and not organizations:
         parties, organizations = classify.implied_sides(
-            sent, parties=parties, title=title, body=body
-        )
-    start, end, date_sent = session_dates(body, idx, ref=ref, published=layout.published)
-    named_parties = list(parties)
-    if organizations:
-        year = int(start[:4]) if start else (layout.published.year if layout.published else None)
-        parties = member_parties(
-            text[body_start:MAX_BODY],
-            organizations=organizations,
+            article.body[best.sentence_index],
             parties=parties,
-            year=year,
+            title=article.title,
+            body=article.body,
         )
+    return Sides(parties, organizations, list(parties))
+
+
+def add_members(article: Article, sides: Sides, *, start: str | None) -> None:
+    """An organisation's own mechanism: its members that take part are parties."""
+    if not sides.organizations:
+        return
+    published = article.published
+    year = int(start[:4]) if start else (published.year if published else None)
+    sides.parties = member_parties(
+        article.text[article.body_start : MAX_BODY],
+        organizations=sides.organizations,
+        parties=sides.parties,
+        year=year,
+    )
+
+
+def find_session_heads(article: Article, best: classify.Candidate, sides: Sides) -> list:
+    """Step "heads": one named head per side; sides found only through their heads
+    ("China-Central Asia Summit") are added to the parties."""
+    idx = best.sentence_index
+    sent = article.body[idx]
+    parties = sides.parties
     order_hint = [c for g in classify.party_groups(sent.text)[:1] for c in g] or parties
     # One state named with a region ("China-Central Asia Summit"): the heads named at the
     # session say who the other parties are.
-    open_sides = len(parties) == 1 and not organizations
+    open_sides = len(parties) == 1 and not sides.organizations
     # An organisation whose members sit as parties is not a side of its own.
     heads = find_heads(
-        body,
+        article.body,
         event_index=idx,
         parties=[] if open_sides else parties,
-        organizations=organizations if parties == named_parties else [],
+        organizations=[] if sides.members_added else sides.organizations,
         order_hint=order_hint,
-        by_elimination=parties == named_parties,
+        by_elimination=not sides.members_added,
     )
     if open_sides:
         heads = [h for h in heads if h.sentence_index == idx] or [
             h for h in heads if h.party in parties
         ]
-    if len(parties) < 2 and not organizations:
+    if len(parties) < 2 and not sides.organizations:
         for h in heads:
             if h.party not in parties and len(h.party) == 3:
                 parties.append(h.party)
-    if len(parties) < 2 and not organizations:
-        return negative(base, "mechanism without two states or an organisation")
+    return heads
+
+
+def assemble(
+    article: Article,
+    base: dict,
+    decision: classify.Decision,
+    sides: Sides,
+    heads: list,
+    start: str | None,
+    end: str | None,
+    date_sent: Sentence,
+) -> Report:
+    """Steps "venue" and "next session", then the report with its evidence."""
+    best = decision.best
+    mech = best.mech
+    body, title, layout = article.body, article.title, article.layout
+    idx = best.sentence_index
+    sent = body[idx]
+    parties = sides.parties
     evidence: list[Evidence] = []
 
     def cite(fact: str, value, s: Sentence) -> None:
@@ -264,10 +343,10 @@ def extract_report(
     return Report(
         meeting=True,
         series=SeriesReport(
-            name=series_name(mech.name, parties=parties, organizations=organizations),
+            name=series_name(mech.name, parties=parties, organizations=sides.organizations),
             kind=mech.kind,
             parties=tuple(sorted(parties)),
-            organizations=tuple(sorted(organizations)),
+            organizations=tuple(sorted(sides.organizations)),
             topic=mech.topic,
         ),
         session=SessionReport(
@@ -276,6 +355,7 @@ def extract_report(
         delegations=tuple(delegations),
         next_session=next_report,
         evidence=tuple(evidence),
+        cues=decision.cues,
         **base,
     )
 

@@ -71,6 +71,9 @@ class Report:
     title: str | None = None
     dateline_city: str | None = None
     reason: str | None = None
+    # The cues that decided whether the article reports a session ("ordinal",
+    # "event verb: held", "future: will hold"), for people to check the decision.
+    cues: tuple[str, ...] = ()
 
     def to_contract(self) -> dict:
         """The CONTRACT's ``extract`` object; a negative has null/empty facts."""

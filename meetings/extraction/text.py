@@ -44,7 +44,6 @@ class Sentence:
     end: int
     text: str
     paragraph: int
-    is_title: bool = False
 
 
 @dataclass(frozen=True)

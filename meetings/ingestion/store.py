@@ -219,6 +219,8 @@ def store_report(
     session = change.session
     row.outcome = Article.Outcome.MEETING
     row.session = session
+    # Why the extractor took it for a session report, for readers to check.
+    row.reason = "; ".join(getattr(report, "cues", ()) or ())[:500]
     row.save()
     if change.created or (change.was_planned and not careful):
         # A new session has no delegations, nor has a plan as ingestion makes it; one

@@ -256,3 +256,51 @@ def test_malay_styles_before_a_name_are_not_part_of_it_but_a_style_inside_it_is(
         ("IDN", "Joko Widodo"),
         ("MYS", "Ahmad Zahid Tun Hamidi"),
     ]
+
+
+# -- the decision step on its own -----------------------------------------------------
+
+
+def decision_of(body: str):
+    from meetings.extraction import classify
+    from meetings.extraction.core import read_article
+    from tests.extraction.helpers import article
+
+    art = read_article(article(body), published=None, outlet=None)
+    return classify.decide(art.body, title=art.title, ref=art.ref)
+
+
+@pytest.mark.parametrize(
+    ("body", "reason"),
+    [
+        (
+            "Ghana and Togo will hold the 6th session of their Joint Commission in Lome.",
+            "announces a session to come (Joint Commission)",
+        ),
+        (
+            "Recalling the previous session of the Ghana-Togo Joint Commission, the two "
+            "presidents spoke by phone.",
+            "mentions an earlier session (Ghana-Togo Joint Commission)",
+        ),
+        (
+            "On the sidelines of the AU summit, the Ghana-Togo Joint Commission was held.",
+            "an event on the sidelines of another (AU summit)",
+        ),
+    ],
+    ids=["future", "history", "sidelines"],
+)
+def test_decision_keeps_the_reason_of_a_negative(body, reason):
+    decision = decision_of(body)
+
+    assert (decision.best, decision.reason) == (None, reason)
+
+
+def test_decision_keeps_the_cues_of_a_positive():
+    decision = decision_of("The 5th session of the Ghana-Togo Joint Commission was held on Monday.")
+
+    assert decision.cues == (
+        "mechanism: Ghana-Togo Joint Commission",
+        "ordinal: 5",
+        "in the lead",
+        "event verb: held",
+    )
