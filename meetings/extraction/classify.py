@@ -22,63 +22,22 @@ from meetings.extraction.mechanism import (
     find_mechanisms,
 )
 from meetings.extraction.text import Sentence
+from meetings.extraction.vocab import cue_re
 
-FUTURE_BEFORE_RE = re.compile(
-    r"\b(?:will|would|shall|to\s+be\s+held|to\s+hold|to\s+host|to\s+meet|to\s+gather|"
-    r"to\s+convene|is\s+to|are\s+to|is\s+due|are\s+due|expected|plans?\s+to|planned|"
-    r"scheduled|set\s+to|slated|upcoming|forthcoming|next|ahead\s+of|preparations?\s+for|"
-    r"prepare\s+for|agreed\s+to\s+(?:set\s+up|establish|create|form|hold|launch|institute)|"
-    r"to\s+set\s+up|to\s+form|to\s+establish|to\s+create|proposed|proposal|hopes?\s+to|"
-    r"invit\w+|announced|to\s+launch|to\s+institutionali[sz]e|creation\s+of|"
-    r"establishment\s+of|setting\s+up|set\s+up\s+a|form\s+a)\b",
-    re.IGNORECASE,
-)
-FUTURE_AFTER_RE = re.compile(
-    r"\A[^.;]{0,25}?\b(?:will|would|is\s+expected|are\s+expected|is\s+scheduled|"
-    r"are\s+scheduled|is\s+due|to\s+be\s+held|is\s+set|is\s+planned|scheduled|slated)\b",
-    re.IGNORECASE,
-)
-HISTORY_RE = re.compile(
-    r"\b(?:previous|preceding|prior|had\s+(?:been\s+)?(?:met|held|convened|taken\s+place)|"
-    r"had\s+taken|was\s+set\s+up|was\s+established|were\s+institutionali[sz]ed|"
-    r"institutionali[sz]ed|the\s+one\s+held|recalled|recalling|last(?!\s+(?:week|month|"
-    r"night|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend))|"
-    r"earlier(?!\s+(?:this|today|in\s+the\s+day|on))|founded|launched\s+in)\b",
-    re.IGNORECASE,
-)
-SIDELINES_RE = re.compile(r"\b(?:sidelines?|margins?)\s+of\b", re.IGNORECASE)
+# The cue words live in data/cues.tsv; these are their compiled categories.
+FUTURE_BEFORE_RE = cue_re("future")
+FUTURE_AFTER_RE = cue_re("future_after", prefix=r"\A[^.;]{0,25}?\b")
+HISTORY_RE = cue_re("history")
+SIDELINES_RE = cue_re("sidelines")
 # "after the 9th session" may still be the article's event; "the visit followed the fifth
 # round" names a session only as the background of something else.
-WEAK_PASSING_RE = re.compile(r"\b(?:following|after|ahead\s+of|before)\b", re.IGNORECASE)
-STRONG_PASSING_RE = re.compile(
-    r"\b(?:followed|follows|preceded|precedes|came\s+after|on\s+the\s+heels\s+of|"
-    r"in\s+the\s+wake\s+of|outcomes?\s+of|results?\s+of|decisions?\s+of|implementation\s+of|"
-    r"follow-up\s+(?:to|of|on)|understandings?\s+reached\s+at|agreed\s+at)\b",
-    re.IGNORECASE,
-)
+WEAK_PASSING_RE = cue_re("passing_weak")
+STRONG_PASSING_RE = cue_re("passing_strong")
 # A sentence about a telephone call reports no session, whatever it mentions.
-PHONE_RE = re.compile(
-    r"\b(?:telephone|phone\s+call|by\s+phone|phone\s+conversation|"
-    r"telephonic)\b",
-    re.IGNORECASE,
-)
+PHONE_RE = cue_re("phone")
 # A concrete event in the past, not a mechanism's habits ("the dialogue has become...").
-DONE_RE = re.compile(
-    r"\b(?:held|co-chaired|chaired|met|convened|took\s+place|concluded|opened|gathered|hosted|"
-    r"presided|wrapped\s+up|kicked\s+off|began|ended|closed|attended|led|headed|was\s+"
-    r"represented|commenced|decided|started)\b",
-    re.IGNORECASE,
-)
-EVENT_RE = re.compile(
-    r"\b(?:held|hold|holds|holding|co-chaired|co-chairs|co-chair|co-chairing|chaired|chairs|"
-    r"chairing|presided|presides|took\s+place|takes\s+place|taking\s+place|convened|convenes|"
-    r"met|meets|gathered|concluded|concludes|opened|opens|began|begins|wrapped\s+up|"
-    r"wraps\s+up|hosted|hosts|attended|kicked\s+off|under\s*way|was\s+held|were\s+held|"
-    r"at\s+the|after\s+the|following\s+the|during\s+the|in\s+the|led|participated|signed|"
-    r"agreed|discussed|reviewed|adopted|ended|closed|commenced|decided|started|noted|"
-    r"approved|resolved)\b",
-    re.IGNORECASE,
-)
+DONE_RE = cue_re("done")
+EVENT_RE = cue_re("event")
 
 
 @dataclass
@@ -164,13 +123,7 @@ def is_future(text: str, mech: Mechanism) -> bool:
 
 
 # "agreed to resume the work of their commission, which has not met since 2019".
-NOT_MET_RE = re.compile(
-    r"\b(?:to\s+(?:resume|revive|restart|reactivate|relaunch|reconvene)|has\s+not\s+met|"
-    r"have\s+not\s+met|hasn't\s+met|haven't\s+met|not\s+met\s+since|yet\s+to\s+meet|"
-    r"never\s+met|was\s+postponed|were\s+postponed|been\s+postponed|was\s+cancell?ed|"
-    r"been\s+cancell?ed|was\s+called\s+off)\b",
-    re.IGNORECASE,
-)
+NOT_MET_RE = cue_re("not_met")
 
 
 @dataclass(frozen=True)

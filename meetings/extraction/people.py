@@ -15,7 +15,15 @@ import re
 from dataclasses import dataclass
 
 from meetings.extraction.gazetteer import DEMONYM, NAME, ORG, fold, gazetteer, read_words
+from meetings.extraction.shapes import (
+    AFTER_NAME,
+    AFTER_NAME_RE,
+    BEFORE_NAME,
+    BEFORE_NAME_RE,
+    matched,
+)
 from meetings.extraction.vocab import (
+    cue_re,
     honorifics,
     non_name_words,
     title_keywords,
@@ -26,32 +34,7 @@ PARTICLES = frozenset(read_words("name_particles.txt"))
 CONNECTORS = frozenset(["of", "the", "and", "for", "at", "on", "in", "to"])
 WORD_RE = re.compile(r"\w+(?:['’\-]\w+)*|[^\w\s]")
 STOP_NAME = frozenset(read_words("not_names.txt"))
-LEAD_AFTER_RE = re.compile(
-    r"\A\s*,?\s*(?:who\s+)?(?:co-)?(?:led|leads|headed|heads|chaired|represented|"
-    r"(?:was|is)\s+leading|(?:was|is)\s+heading)\s+(?:the\s+)?"
-    r"(?:(?:delegation|side|team)\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w'’ -]{2,40}?)"
-    r"(?=\s*[,.;]|\s+(?:while|and|at|in|to)\b)"
-    r"|(?P<who>[^,.;]{1,40}?)\s+(?:delegation|side|team)\b|(?P<country>[A-Z][\w'’ -]{2,40}?)"
-    r"(?=\s*[,.;]|\s+(?:while|and|at|in)\b))"
-)
-LEAD_BEFORE_RE = re.compile(
-    r"(?:(?P<who>[\w'’-]+(?:\s[\w'’-]+)?)\s+(?:delegation|side|team),?\s+"
-    r"(?:(?:was|is|were|had been)\s+)?(?:led|headed|represented|chaired)\s+by"
-    r"|(?:on|for)\s+the\s+(?P<side>[\w'’-]+(?:\s[\w'’-]+)?)\s+side\s+by"
-    r"|\b(?:head|leader|chief)\s+of\s+the\s+(?P<headof>[\w'’-]+(?:\s[\w'’-]+)?)\s+"
-    r"(?:delegation|side|team),"
-    r"|(?:delegation|side|team)\s+(?:of|from)\s+(?:the\s+)?(?P<of>[\w'’-]+(?:\s[\w'’-]+){0,4}?)"
-    r"\s+(?:was|is|were)\s+(?:led|headed|represented|chaired)\s+by"
-    r"|(?P<country>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,3})\s+(?:was|is|were)\s+"
-    r"(?:represented|led|headed)\s+by"
-    # The gapped second half of "Brazil was led by A, China by B and Russia by C".
-    r"|(?:,|\band|\bwhile)\s+(?:the\s+)?(?P<gap>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2})\s+by"
-    r")\s+\Z",
-    re.IGNORECASE,
-)
-BY_RE = re.compile(
-    r"\b(?:led|headed|represented|chaired|co-chaired|hosted|attended)\s+by\s+", re.IGNORECASE
-)
+BY_RE = cue_re("lead_by", suffix=r"\s+by\s+")
 MEMBER_RE = re.compile(
     r"\b(?:included|including|includes|accompanied by|comprising|along with|"
     r"as well as|joined by|members? of|called on|calls? on|courtesy calls?(?: on)?|"
@@ -269,29 +252,26 @@ def describe(
         if of:
             title_party = gazetteer().country_code(of.group(1))
     lead = None
-    m = LEAD_AFTER_RE.match(masked[ta_end if title_after else end :])
-    if m and (m.group("who") or m.group("of")):
-        lead = party_in(m.group("who") or m.group("of"))
-    elif m and m.group("country"):
-        lead = gazetteer().country_code(m.group("country").strip())
-    if lead is None:
-        pre = masked[
-            max(0, (tb_start if title_before else start) - 80) : tb_start if title_before else start
-        ]
-        m = LEAD_BEFORE_RE.search(pre)
-        pre_start = max(0, (tb_start if title_before else start) - 80)
-        if m and m.group("gap"):
-            # Only inside a list that began with "X was led by".
-            if BY_RE.search(masked, 0, pre_start + m.start()):
-                lead = party_in(m.group("gap"))
-        elif m:
-            lead = party_in(
-                m.group("who")
-                or m.group("side")
-                or m.group("country")
-                or m.group("of")
-                or m.group("headof")
-            )
+    m = AFTER_NAME_RE.match(masked[ta_end if title_after else end :])
+    hit = matched(m, AFTER_NAME) if m else None
+    if hit:
+        shape, side = hit
+        # "represented Russia": the side is a country given alone.
+        by_name = shape.name == "represented X"
+        lead = gazetteer().country_code(side.strip()) if by_name else party_in(side)
+    # The shape ends before the position ("was led by <Director General> X"), or is the
+    # position ("The leader of the Australian delegation, X").
+    for pre_end in dict.fromkeys((tb_start if title_before else start, start)):
+        if lead is not None:
+            break
+        pre_start = max(0, pre_end - 80)
+        m = BEFORE_NAME_RE.search(masked[pre_start:pre_end])
+        hit = matched(m, BEFORE_NAME) if m else None
+        if hit:
+            shape, side = hit
+            # A gapped list counts only inside one that began with "X was led by".
+            if not shape.needs_list or BY_RE.search(masked, 0, pre_start + m.start()):
+                lead = party_in(side)
     cp = None
     m = COUNTERPART_RE.search(masked[max(0, start - 40) : start])
     if m is None and title_before:

@@ -9,6 +9,23 @@ from meetings.extraction.gazetteer import read_rows, read_words
 
 
 @functools.lru_cache(maxsize=1)
+def cue_phrases() -> dict[str, tuple[str, ...]]:
+    """``data/cues.tsv`` by category: the lexicon of event, future, past, lead and host
+    words that the decision and the heads readers share."""
+    table: dict[str, list[str]] = {}
+    for category, phrase in read_rows("cues.tsv"):
+        table.setdefault(category, []).append(phrase.replace(" ", r"\s+"))
+    return {k: tuple(v) for k, v in table.items()}
+
+
+@functools.cache
+def cue_re(*categories: str, prefix: str = r"\b", suffix: str = r"\b") -> re.Pattern:
+    """One compiled pattern for the phrases of ``categories``, longest first."""
+    phrases = sorted((p for c in categories for p in cue_phrases()[c]), key=len, reverse=True)
+    return re.compile(prefix + "(?:" + "|".join(phrases) + ")" + suffix, re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=1)
 def kind_triggers() -> tuple[re.Pattern, dict[str, str]]:
     """One pattern for all mechanism head words (a few dozen, longest first) and a map
     from the folded trigger to its kind slug. Acronyms match in capitals only."""
