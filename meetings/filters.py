@@ -16,8 +16,12 @@ from django.utils.choices import BaseChoiceIterator
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
+from meetings.ingestion.names import ABBREVIATIONS
 from meetings.models import KINDS, TOPICS, Country, Organization, Series, Session
 
+# Abbreviations a search may use for the words of series names ("JWG", "FOC", "ROK"):
+# the ones ingestion spells out when it compares names.
+SEARCH_ABBREVIATIONS = ABBREVIATIONS
 MAX_COUNTRIES = 4
 MAX_TEXT = 200
 YEAR_FIELD = {"min_value": 1900, "max_value": 2100}
@@ -103,6 +107,11 @@ class LenientFilterSet(django_filters.FilterSet):
     # Parameters the page itself reads; anything else is reported as unknown.
     page_parameters = frozenset({"page"})
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # What filtering itself adjusted, in words (see `ignored`).
+        self.notes: list[str] = []
+
     @property
     def qs(self):
         if not hasattr(self, "_qs"):
@@ -146,7 +155,8 @@ class LenientFilterSet(django_filters.FilterSet):
         if unknown:
             names = ", ".join(shorten(u, 30, placeholder="…") for u in unknown[:5])
             notes.append(f"Unknown parameter(s) {names}" + (" and more" if unknown[5:] else ""))
-        return notes
+        self.qs  # noqa: B018 - filtering adds its own notes
+        return notes + self.notes
 
 
 class SharedChoices(BaseChoiceIterator):
@@ -233,15 +243,26 @@ class MeetingFilterSet(LenientFilterSet):
     def filter_organization(self, queryset, name, value):
         return queryset.with_organization(value)
 
-    def filter_years(self, queryset, name, value):
-        # Both bounds are applied together, once, by the first of them that validated.
+    def year_bounds(self, name) -> tuple[int | None, int | None] | None:
+        """Both bounds, applied together, once, by the first of them that validated
+        (None for the other); an inverted range is swapped, and the page says so."""
         data = self.form.cleaned_data
         if name == "year_to" and data.get("year_from") is not None:
+            return None
+        year_from, year_to = _int_or_none(data.get("year_from")), _int_or_none(data.get("year_to"))
+        if year_from is not None and year_to is not None and year_from > year_to:
+            self.notes.append(
+                f"From year {year_from} is after To year {year_to}: "
+                f"showing {year_to} to {year_from} instead."
+            )
+            year_from, year_to = year_to, year_from
+        return year_from, year_to
+
+    def filter_years(self, queryset, name, value):
+        bounds = self.year_bounds(name)
+        if bounds is None:
             return queryset
-        return queryset.met_between(
-            year_from=_int_or_none(data.get("year_from")),
-            year_to=_int_or_none(data.get("year_to")),
-        )
+        return queryset.met_between(year_from=bounds[0], year_to=bounds[1])
 
 
 def _int_or_none(value):
@@ -281,7 +302,7 @@ class SeriesFilter(MeetingFilterSet):
         return queryset.with_official(value)
 
     def filter_search(self, queryset, name, value):
-        return queryset.search(value)
+        return queryset.search(value, abbreviations=SEARCH_ABBREVIATIONS)
 
     def order_queryset(self, queryset, key):
         if key == "name":
@@ -342,16 +363,13 @@ class SessionFilter(MeetingFilterSet):
         return queryset.with_official(value)
 
     def filter_search(self, queryset, name, value):
-        return queryset.search(value)
+        return queryset.search(value, abbreviations=SEARCH_ABBREVIATIONS)
 
     def filter_years(self, queryset, name, value):
-        data = self.form.cleaned_data
-        if name == "year_to" and data.get("year_from") is not None:
+        bounds = self.year_bounds(name)
+        if bounds is None:
             return queryset
-        return queryset.between_years(
-            year_from=_int_or_none(data.get("year_from")),
-            year_to=_int_or_none(data.get("year_to")),
-        )
+        return queryset.between_years(year_from=bounds[0], year_to=bounds[1])
 
     def order_queryset(self, queryset, key):
         if key == "oldest":

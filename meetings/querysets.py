@@ -9,23 +9,20 @@ written as `EXISTS` subqueries: they never duplicate rows, so list pages need no
 """
 
 import datetime
+import re
 from dataclasses import dataclass
 
-from django.contrib.postgres.search import SearchQuery, SearchVector
-from django.db import connections, models
+from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch, Q, Subquery
-
-# The one text-search configuration; the GIN index (migration 0002) is built on exactly
-# this expression, so PostgreSQL uses it.
-SEARCH_CONFIG = "english"
 
 
 def _related(model, name):
     return model._meta.get_field(name).related_model
 
 
-def _words(text: str) -> list[str]:
-    return [word for word in text.split() if word]
+def search_words(text: str) -> list[str]:
+    """The words of a search, lower case; hyphens and punctuation separate words."""
+    return [word for word in re.split(r"[\W_]+", text.casefold()) if word]
 
 
 class SeriesQuerySet(models.QuerySet):
@@ -71,17 +68,57 @@ class SeriesQuerySet(models.QuerySet):
         """Groups where a delegation was led by someone whose name contains `name`."""
         return self._with_session_matching(_official_condition(name))
 
-    def search(self, text: str):
-        """Full-text search on the series name: PostgreSQL's text search (GIN-indexed)
-        with web-search syntax; elsewhere every word must occur in the name."""
-        if connections[self.db].vendor == "postgresql":
-            return self.annotate(search_document=SearchVector("name", config=SEARCH_CONFIG)).filter(
-                search_document=SearchQuery(text, config=SEARCH_CONFIG, search_type="websearch")
-            )
+    def search(self, text: str, *, abbreviations: dict[str, str] | None = None):
+        """Series that every word of `text` describes, the same on every database: each
+        word (hyphens split words: "counter-terrorism" is "counter terrorism") occurs,
+        in any case, in one of the names the series is known by, the name of one of its
+        parties or organisations (short or full), the name of an official who led one of
+        its delegations, or the city or country of one of its sessions. A word that is
+        one of `abbreviations` ("jwg") also matches where every word it stands for
+        does. On PostgreSQL the substring tests use trigram indexes (migration 0004)."""
+        abbreviations = abbreviations or {}
         queryset = self
-        for word in _words(text):
-            queryset = queryset.filter(name__icontains=word)
+        for word in search_words(text):
+            spelt = search_words(abbreviations.get(word, ""))
+            condition = self._word_condition(word)
+            if spelt:
+                expanded = Q()
+                for part in spelt:
+                    expanded &= self._word_condition(part)
+                condition |= expanded
+            queryset = queryset.filter(condition)
         return queryset
+
+    def _word_condition(self, word: str) -> Q:
+        session_model = _related(self.model, "sessions")
+        delegation_model = _related(session_model, "delegations")
+        country_model = _related(session_model, "country")
+        parties = self.model.parties.through
+        organizations = self.model.organizations.through
+        countries = country_model.objects.filter(name__icontains=word).values("pk")
+        # Every part is a subquery of keys: each can use its own (trigram) index, and
+        # the series table is then only checked against their hashed results.
+        named = self.model.objects.filter(
+            Q(name__icontains=word) | Q(other_names__icontains=word)
+        ).values("pk")
+        return (
+            Q(pk__in=named)
+            | Q(pk__in=parties.objects.filter(country__in=countries).values("series_id"))
+            | Q(
+                pk__in=organizations.objects.filter(
+                    Q(organization__short_name__icontains=word)
+                    | Q(organization__full_name__icontains=word)
+                ).values("series_id")
+            )
+            # Two subqueries rather than one with OR, so each can use its index.
+            | Q(pk__in=session_model.objects.filter(city__icontains=word).values("series_id"))
+            | Q(pk__in=session_model.objects.filter(country__in=countries).values("series_id"))
+            | Q(
+                pk__in=delegation_model.objects.filter(head__name__icontains=word).values(
+                    "session__series_id"
+                )
+            )
+        )
 
     # ---- annotations ----------------------------------------------------------------
     def with_latest_date(self):
@@ -397,10 +434,11 @@ class SessionQuerySet(models.QuerySet):
             )
         )
 
-    def search(self, text: str):
-        """Sessions of the series that the full-text search finds."""
-        group_model = _related(self.model, "series")
-        return self.filter(series_id__in=group_model.objects.search(text).values("pk"))
+    def search(self, text: str, *, abbreviations: dict[str, str] | None = None):
+        """Sessions of the series that the search finds (see SeriesQuerySet.search)."""
+        series_model = _related(self.model, "series")
+        found = series_model.objects.search(text, abbreviations=abbreviations)
+        return self.filter(series_id__in=found.values("pk"))
 
     def newest_first(self):
         return self.order_by(models.F("start_date").desc(nulls_last=True), "-pk")

@@ -7,8 +7,10 @@ from django.urls import reverse
 
 from meetings.models import Series, Session
 from tests.factories import (
+    CountryFactory,
     DelegationFactory,
     OfficialFactory,
+    OrganizationFactory,
     SeriesFactory,
     SessionFactory,
 )
@@ -138,16 +140,54 @@ def test_series_list_search_finds_words_of_the_name(client):
     assert _names(response) == ["Pakistan-Russia Joint Working Group on Counter-Terrorism"]
 
 
-def test_series_list_search_uses_the_gin_index_on_postgres(on_postgres):
+def test_series_list_search_uses_the_trigram_indexes_on_postgres(on_postgres):
     SeriesFactory.create_batch(3)
-    queryset = Series.objects.search("terrorism")
+    queryset = Series.objects.search("moscow")
 
     with connection.cursor() as cursor:
         cursor.execute("SET enable_seqscan = off")
         plan = queryset.explain()
         cursor.execute("SET enable_seqscan = on")
 
-    assert "meetings_series_name_fts" in plan
+    assert ("meetings_series_name_trgm" in plan, "meetings_session_city_trgm" in plan) == (
+        True,
+        True,
+    )
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "counter-terrorism",
+        "counter terrorism",
+        "COUNTER terrorism",
+        "jwg",  # the abbreviation of a word of the name
+        "antiterror",  # one of its other names
+        "sco",  # an organisation taking part
+        "shanghai",
+        "farooq",  # an official who led a delegation
+        "kazan",  # a city it met in
+        "tajikistan",  # a country it met in
+    ],
+)
+def test_series_list_search_finds_every_name_official_and_venue(client, query):
+    sco = OrganizationFactory(short_name="SCO", full_name="Shanghai Cooperation Organisation")
+    tajikistan = CountryFactory(alpha3="TJK", alpha2="TJ", name="Tajikistan")
+    found = SeriesFactory(
+        name="Pakistan-Russia Joint Working Group on Counter-Terrorism",
+        other_names=["Antiterrorism talks"],
+    )
+    found.organizations.add(sco)
+    SessionFactory(series=found, city="Kazan")
+    SessionFactory(series=found, city="", country=tajikistan)
+    DelegationFactory(
+        session=SessionFactory(series=found), head=OfficialFactory(name="Ahmad Farooq")
+    )
+    SeriesFactory(name="India-Japan Maritime Dialogue", other_names=[])
+
+    response = client.get(URL, {"q": query})
+
+    assert _names(response) == ["Pakistan-Russia Joint Working Group on Counter-Terrorism"]
 
 
 def test_series_list_sorts_by_name_sessions_and_latest(client):
@@ -288,3 +328,15 @@ def test_series_list_nul_byte_in_a_filter_is_ignored(client, parameter):
     assert response.status_code == 200
     assert _names(response) == ["Only series"]
     assert len(response.context["ignored"]) == 1
+
+
+def test_series_list_inverted_year_range_is_swapped_and_said(client):
+    met = SeriesFactory(name="Met in 2015")
+    SessionFactory(series=met, start_date=datetime.date(2015, 6, 1))
+
+    response = client.get(URL + "?year_from=2020&year_to=2010")
+
+    assert (_names(response), response.context["ignored"]) == (
+        ["Met in 2015"],
+        ["From year 2020 is after To year 2010: showing 2010 to 2020 instead."],
+    )
