@@ -289,13 +289,20 @@ BACK_REFERENCE_RE = re.compile(
 )
 
 
+# "U.S. and Cuban officials met in Havana": the lead says the sides of the headline met.
+SIDES_MET_RE = re.compile(
+    r"\b(?:officials|delegations|delegates|representatives|negotiators|sides)\s+"
+    r"(?:met|convened|gathered|held\s+talks)\b"
+)
+
+
 def title_candidates(
     title_mechs: list[Mechanism], title: Sentence, lead: Sentence
 ) -> list[Candidate]:
     """Brief reports name the mechanism only in the headline ("Fifth Kazakh-Uzbek JWG
     meeting held") and say "the meeting was held in Tashkent on Monday" in the lead."""
     text = lead.text
-    done = BACK_REFERENCE_RE.search(text)
+    done = BACK_REFERENCE_RE.search(text) or SIDES_MET_RE.search(text)
     if done is None or PHONE_RE.search(text) or SIDELINES_RE.search(text):
         return []
     if FUTURE_BEFORE_RE.search(text[: done.end()]) or HISTORY_RE.search(text[: done.end()]):

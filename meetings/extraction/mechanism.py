@@ -338,7 +338,7 @@ def expand_left(sentence: str, head_start: int, ents: list[Entity]) -> int:
             left = tok.start()
             continue
         if (
-            word in ("for", "of")
+            word in ("for", "of", "on")
             and left == tok.end() + 1
             and sentence[left : left + 1].isupper()
             and re.search(r"\b[A-Z][a-z]+\s+Mechanism\s+\Z", sentence[: tok.start()])
@@ -382,10 +382,17 @@ def expand_right(sentence: str, pos: int, ents: list[Entity]) -> tuple[int, dict
     m = re.match(r"\s*\([A-Z][A-Za-z-]{1,9}\)", sentence[end : end + 300])
     if m:
         end += m.end()
-    # "Consultation and Coordination on ...": a second capitalised purpose.
-    m = re.match(r"\s+and\s+[A-Z][a-z]+(?=\s+(?:on|for)\s+[A-Z])", sentence[end : end + 60])
+    # "Consultation and Coordination on ...", "Consultation & Coordination (WMCC) for ...":
+    # a second capitalised purpose, then perhaps the abbreviation.
+    m = re.match(
+        r"\s+(?:and|&)\s+[A-Z][a-z]+(?=(?:\s*\([A-Z][A-Za-z-]{1,9}\))?\s+(?:on|for)\s+[A-Z])",
+        sentence[end : end + 60],
+    )
     if m and sentence[end - 1 : end] != ")":
         end += m.end()
+        m = re.match(r"\s*\([A-Z][A-Za-z-]{1,9}\)", sentence[end : end + 30])
+        if m:
+            end += m.end()
     m = re.match(
         r"\s+(?:on|for)\s+((?:[A-Z][\w'’-]*|and|of|the|in|to|Other|other|[a-z-]+ism"
         r"|[a-z-]+ity|security|cooperation|affairs|issues|matters)"

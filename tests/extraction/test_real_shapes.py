@@ -304,3 +304,30 @@ def test_decision_keeps_the_cues_of_a_positive():
         "in the lead",
         "event verb: held",
     )
+
+
+def test_second_purpose_and_abbreviation_stay_in_the_name():
+    report = run(
+        "The 12th round of the Working Mechanism on Consultation & Coordination (WMCC) for "
+        "Ghana-Togo Border Affairs was held in Accra on Monday."
+    )
+
+    assert (report.series.name, report.series.topic, report.series.parties) == (
+        "Working Mechanism on Consultation & Coordination (WMCC) for Ghana-Togo Border Affairs",
+        "border",
+        ("GHA", "TGO"),
+    )
+
+
+def test_headline_mechanism_with_a_lead_saying_the_sides_met():
+    report = run(
+        "On November 14, Canadian and Mexican officials met in Ottawa to review the "
+        "migration accords.",
+        title="Migration Talks with the Government of Mexico",
+    )
+
+    assert (report.meeting, report.series.parties, report.session.city) == (
+        True,
+        ("CAN", "MEX"),
+        "Ottawa",
+    )
