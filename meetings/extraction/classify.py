@@ -111,6 +111,14 @@ OCCASION_RE = re.compile(
 )
 
 
+# "the dates and venue of the 1st meeting of the JWG would be decided later".
+TO_BE_SETTLED_RE = re.compile(
+    r"[^.;]{0,80}?\b(?:would|will|are\s+to|is\s+to)\s+be\s+(?:decided|fixed|finali[sz]ed|"
+    r"determined|worked\s+out|settled|agreed\s+upon)\b",
+    re.IGNORECASE,
+)
+
+
 def is_future(text: str, mech: Mechanism) -> bool:
     """About a session to come, to be revived, or one that did not take place."""
     before = OCCASION_RE.sub(" ", clause_before(text, mech.start))
@@ -118,6 +126,7 @@ def is_future(text: str, mech: Mechanism) -> bool:
     return bool(
         FUTURE_BEFORE_RE.search(before)
         or FUTURE_AFTER_RE.search(after)
+        or TO_BE_SETTLED_RE.match(text, mech.end)
         or NOT_MET_RE.search(before[-80:] + " " + after)
     )
 
@@ -326,6 +335,12 @@ def merge(a: list[str], b: list[str]) -> list[str]:
     return a + [x for x in b if x not in a]
 
 
+# The two states of a sentence meet only when it says so: counterparts, delegations, a host.
+SIDES_CUE_RE = re.compile(
+    r"\b(?:counterparts?|delegations?|sides|hosted|received|welcomed|between)\b", re.IGNORECASE
+)
+
+
 def implied_sides(
     sent: Sentence, *, parties: list[str], title: Sentence | None, body: list[Sentence]
 ) -> tuple[list[str], list[str]]:
@@ -337,7 +352,7 @@ def implied_sides(
     for e in gazetteer().entities(sent.text):
         if e.kind not in (ORG, PREFIX) and e.code not in states:
             states.append(e.code)
-    if len(set(states) | set(parties)) == 2:
+    if len(set(states) | set(parties)) == 2 and SIDES_CUE_RE.search(sent.text):
         return merge(parties, states), []
     if parties:
         return parties, []

@@ -194,10 +194,20 @@ def inside_org_name(start: int, end: int, ents: list[Entity]) -> bool:
     return False
 
 
+ADJECTIVE_USE_RE = re.compile(r"\s+(?:delegations?|level|officials?|visits?|team|talks)\b")
+FORMAT_HEAD_RE = re.compile(r"\b(?:commission|committee)\b", re.IGNORECASE)
+
+
 def build(sentence: str, head_start: int, last: re.Match, ents: list[Entity]) -> Mechanism | None:
     if inside_org_name(last.start(), last.end(), ents):
         return None  # "European Commission", "Gulf Cooperation Council"
+    if last.group().lower() == "ministerial" and ADJECTIVE_USE_RE.match(sentence, last.end()):
+        return None  # "a high-ranking ministerial delegation" is no mechanism
     kind = trigger_kind(last.group())
+    first = sentence[head_start : last.start()]
+    if kind == "summit" and first and FORMAT_HEAD_RE.search(first):
+        # "Bi-National Commission Summit": the commission's meeting at the top level.
+        kind = trigger_kind(FORMAT_HEAD_RE.search(first).group())
     left = expand_left(sentence, head_start, ents)
     right, parts = expand_right(sentence, last.end(), ents)
     name = sentence[left:right].strip(" ,")

@@ -331,3 +331,36 @@ def test_headline_mechanism_with_a_lead_saying_the_sides_met():
         ("CAN", "MEX"),
         "Ottawa",
     )
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "A high-ranking ministerial delegation from Ghana led by the Trade Minister called "
+        "on the Togolese Minister of Commerce on Monday.",
+        "The 2nd Ghana-Togo Security Dialogue, which is to be co-chaired by the two foreign "
+        "ministers in Accra on Friday, will review border cooperation.",
+        "Ghana proposed to form a Joint Working Group on Trade with Togo. The dates and venue "
+        "of the 1st meeting of the JWG would be decided later.",
+        "The 15th meeting of the Advisory Council on Foreign Affairs was held on Wednesday "
+        "to discuss Ghanaian concerns over the situation in Togo.",
+    ],
+    ids=["ministerial-delegation", "is-to-be-co-chaired", "would-be-decided", "domestic-council"],
+)
+def test_not_a_session_report(body):
+    assert run(body).meeting is False
+
+
+def test_commission_summit_is_the_commissions_session():
+    report = run("The 2nd Ghana-Togo Bi-National Commission Summit was held in Accra on Monday.")
+
+    assert (report.series.kind, report.session.number) == ("joint-commission", 2)
+
+
+def test_regional_qualifies_the_subject_that_follows():
+    report = run(
+        "The 20th session of the Council of the Regional Anti-Terrorist Structure of the SCO "
+        "was held in Tashkent on Monday."
+    )
+
+    assert (report.series.kind, report.series.topic) == ("committee", "counter-terrorism")
