@@ -165,15 +165,17 @@ def decide(
     without one, the veto that ruled out the first mechanism named."""
     vetoes: list[tuple[int, str, str]] = []
     candidates = find_candidates(sentences, title=title, ref=ref, vetoes=vetoes)
-    # A mention of the kind the headline names comes first; then article order.
-    candidates.sort(key=lambda c: (not c.title_support, c.sentence_index))
-    best = None
-    for cand in candidates:
-        if len(cand.parties) >= 2 or cand.organizations:
-            best = cand
-            break
-        if best is None:
-            best = cand
+    # The weightiest mention first: backed by the headline, numbered, dated like the
+    # day of the report; then article order.
+    # Among equals, a mention that names its sides.
+    candidates.sort(
+        key=lambda c: (
+            -weight(c, sentences),
+            not (len(c.parties) >= 2 or c.organizations),
+            c.sentence_index,
+        )
+    )
+    best = candidates[0] if candidates else None
     if best is not None:
         return Decision(best, support_cues(best, sentences), "")
     if not vetoes:
@@ -181,6 +183,28 @@ def decide(
     _, name, veto = vetoes[0]
     cue = f"{veto}: {name}"
     return Decision(None, (cue,), f"{VETO_REASONS[veto]} ({name})")
+
+
+# "concluded on Tuesday", "held here today": the article's own day, not a past session.
+REPORT_DAY_RE = re.compile(
+    r"\b(?:today|yesterday|here|on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"sunday))\b",
+    re.IGNORECASE,
+)
+
+
+def weight(cand: Candidate, sentences: list[Sentence]) -> int:
+    """How strongly a mention is the article's session: the headline's backing counts
+    most; a number and the day of the report count once each, and only together
+    outweigh a mention in the lead that the headline backs."""
+    text = sentences[cand.sentence_index].text
+    # A bare "the council" only refers back; the headline backs it less.
+    backing = 1 if len(cand.mech.name.split()) == 1 else 3
+    return (
+        backing * cand.title_support
+        + (cand.mech.number is not None)
+        + (REPORT_DAY_RE.search(text) is not None)
+    )
 
 
 def support_cues(cand: Candidate, sentences: list[Sentence]) -> tuple[str, ...]:

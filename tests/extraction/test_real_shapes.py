@@ -364,3 +364,16 @@ def test_regional_qualifies_the_subject_that_follows():
     )
 
     assert (report.series.kind, report.series.topic) == ("committee", "counter-terrorism")
+
+
+def test_the_numbered_session_of_the_day_wins_over_a_passing_mention():
+    report = run(
+        "Ghana and Togo on Tuesday signed the annual report of the Joint Water Commission for "
+        "the year that ended on 31 March. The 40th meeting of the Joint Water Commission "
+        "was held in Lome in March. The report was finalised at the 41st Joint Water "
+        "Commission meeting here, which concluded on Tuesday.",
+        title="Joint Water Commission report signed by Ghana and Togo",
+        date="2023-05-31",
+    )
+
+    assert (report.session.number, report.session.start) == (41, "2023-05-30")
