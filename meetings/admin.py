@@ -10,7 +10,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
-from meetings.forms import DelegationAdminForm, SessionAdminForm
+from meetings.forms import DelegationAdminForm, NameListField, SessionAdminForm
 from meetings.merge import (
     SESSION_FACT_FIELDS,
     MergeError,
@@ -30,6 +30,20 @@ from meetings.models import (
     Series,
     Session,
 )
+
+admin.site.site_header = "Diplomatic Meeting Tracker"
+admin.site.site_title = "Diplomatic Meeting Tracker admin"
+admin.site.index_title = "The record"
+
+
+class OtherNamesMixin:
+    """`other_names` edited one name a line rather than as raw JSON."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "other_names":
+            kwargs.pop("widget", None)
+            return db_field.formfield(form_class=NameListField, required=False, **kwargs)
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
 def record_manual_fields(session: Session, changed: list[str]) -> None:
@@ -198,7 +212,7 @@ class DelegationInline(admin.StackedInline):
 
 
 @admin.register(Country)
-class CountryAdmin(admin.ModelAdmin):
+class CountryAdmin(OtherNamesMixin, admin.ModelAdmin):
     list_display = ("alpha3", "alpha2", "name")
     search_fields = ("alpha3", "alpha2", "name", "other_names")
     ordering = ("name",)
@@ -219,7 +233,7 @@ class OrganizationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Official)
-class OfficialAdmin(MergeActionMixin, admin.ModelAdmin):
+class OfficialAdmin(OtherNamesMixin, MergeActionMixin, admin.ModelAdmin):
     list_display = ("name", "country", "organization", "other_names_display")
     list_select_related = ("country", "organization")
     list_filter = (
@@ -246,7 +260,7 @@ class OfficialAdmin(MergeActionMixin, admin.ModelAdmin):
 
 
 @admin.register(Series)
-class SeriesAdmin(MergeActionMixin, admin.ModelAdmin):
+class SeriesAdmin(OtherNamesMixin, MergeActionMixin, admin.ModelAdmin):
     list_display = ("name", "kind", "topic", "party_codes", "session_total")
     list_filter = ("kind", "topic", ("parties", admin.RelatedOnlyFieldListFilter))
     search_fields = ("name", "slug", "other_names", "parties__name", "parties__alpha3")

@@ -32,6 +32,32 @@ class MultipleFileField(forms.FileField):
         return cleaned
 
 
+class NameListField(forms.CharField):
+    """Other names as a person edits them: one name a line, not a JSON list. Blank
+    lines and repeats are dropped."""
+
+    widget = forms.Textarea(attrs={"rows": 4, "cols": 60})
+
+    def __init__(self, *args, encoder=None, decoder=None, **kwargs):
+        # Offered by the model's JSONField; a list of lines needs neither.
+        kwargs.setdefault("help_text", "One name a line: every other name the articles use for it.")
+        super().__init__(*args, **kwargs)
+
+    def prepare_value(self, value):
+        if isinstance(value, list | tuple):
+            return "\n".join(str(item) for item in value)
+        return value
+
+    def to_python(self, value):
+        if isinstance(value, list | tuple):
+            return list(value)
+        lines = (line.strip() for line in (value or "").splitlines())
+        return list(dict.fromkeys(line for line in lines if line))
+
+    def has_changed(self, initial, data):
+        return self.to_python(initial) != self.to_python(data)
+
+
 class ArticleUploadForm(forms.Form):
     """Article files to ingest: each of an accepted type and within the size limit."""
 

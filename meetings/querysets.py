@@ -12,7 +12,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from django.db import models
+from django.db import connections, models
 from django.db.models import Exists, OuterRef, Prefetch, Q, Subquery
 
 
@@ -70,12 +70,12 @@ class SeriesQuerySet(models.QuerySet):
 
     def search(self, text: str, *, abbreviations: dict[str, str] | None = None):
         """Series that every word of `text` describes, the same on every database: each
-        word (hyphens split words: "counter-terrorism" is "counter terrorism") occurs,
-        in any case, in one of the names the series is known by, the name of one of its
+        word (hyphens split words: "counter-terrorism" is "counter terrorism") begins a
+        word, in any case, of one of the names the series is known by, the name of one of its
         parties or organisations (short or full), the name of an official who led one of
         its delegations, or the city or country of one of its sessions. A word that is
         one of `abbreviations` ("jwg") also matches where every word it stands for
-        does. On PostgreSQL the substring tests use trigram indexes (migration 0004)."""
+        does. On PostgreSQL the substring tests use trigram indexes (migrations 0004 and 0005)."""
         abbreviations = abbreviations or {}
         queryset = self
         for word in search_words(text):
@@ -90,31 +90,35 @@ class SeriesQuerySet(models.QuerySet):
         return queryset
 
     def _word_condition(self, word: str) -> Q:
+        # A word matches at the start of a word: "sco" finds SCO, not Moscow. Search
+        # words are letters and digits only, so they need no escaping in the pattern.
+        boundary = r"\m" if connections[self.db].vendor == "postgresql" else r"\b"
+        pattern = boundary + word
         session_model = _related(self.model, "sessions")
         delegation_model = _related(session_model, "delegations")
         country_model = _related(session_model, "country")
         parties = self.model.parties.through
         organizations = self.model.organizations.through
-        countries = country_model.objects.filter(name__icontains=word).values("pk")
+        countries = country_model.objects.filter(name__iregex=pattern).values("pk")
         # Every part is a subquery of keys: each can use its own (trigram) index, and
         # the series table is then only checked against their hashed results.
         named = self.model.objects.filter(
-            Q(name__icontains=word) | Q(other_names__icontains=word)
+            Q(name__iregex=pattern) | Q(other_names__iregex=pattern)
         ).values("pk")
         return (
             Q(pk__in=named)
             | Q(pk__in=parties.objects.filter(country__in=countries).values("series_id"))
             | Q(
                 pk__in=organizations.objects.filter(
-                    Q(organization__short_name__icontains=word)
-                    | Q(organization__full_name__icontains=word)
+                    Q(organization__short_name__iregex=pattern)
+                    | Q(organization__full_name__iregex=pattern)
                 ).values("series_id")
             )
             # Two subqueries rather than one with OR, so each can use its index.
-            | Q(pk__in=session_model.objects.filter(city__icontains=word).values("series_id"))
+            | Q(pk__in=session_model.objects.filter(city__iregex=pattern).values("series_id"))
             | Q(pk__in=session_model.objects.filter(country__in=countries).values("series_id"))
             | Q(
-                pk__in=delegation_model.objects.filter(head__name__icontains=word).values(
+                pk__in=delegation_model.objects.filter(head__name__iregex=pattern).values(
                     "session__series_id"
                 )
             )
@@ -516,13 +520,11 @@ class SessionQuerySet(models.QuerySet):
             self.held().involving(alpha3).select_related("series", "country").newest_first()[:limit]
         )
 
-    def planned_for_country(self, alpha3: str, *, limit: int = 10):
-        return (
-            self.planned()
-            .involving(alpha3)
-            .select_related("series", "country")
-            .order_by(models.F("start_date").asc(nulls_last=True), "pk")[:limit]
-        )
+    def planned_for_country(self, alpha3: str, *, today: datetime.date, limit: int = 10):
+        """Planned sessions of a country's series still to come (see `upcoming`)."""
+        return (self.involving(alpha3).upcoming(today=today).select_related("series", "country"))[
+            :limit
+        ]
 
 
 class OfficialQuerySet(models.QuerySet):

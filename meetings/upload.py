@@ -6,12 +6,15 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth.mixins import UserPassesTestMixin
+from django.db.models import Q
 from django.urls import reverse_lazy
+from django.utils import timezone
 from django.utils.text import get_valid_filename
 from django.views.generic import FormView
 from django_tasks import TaskResultStatus
 
 from meetings.forms import ArticleUploadForm
+from meetings.models import Session
 from meetings.tasks import ingest_paths_task
 
 
@@ -53,6 +56,7 @@ class IngestView(UserPassesTestMixin, FormView):
 
     def form_valid(self, form):
         folder, paths = save_uploads(files=form.cleaned_data["files"])
+        started = timezone.now()
         result = ingest_paths_task.enqueue(paths=paths)
         if result.is_finished:
             shutil.rmtree(folder, ignore_errors=True)
@@ -63,8 +67,26 @@ class IngestView(UserPassesTestMixin, FormView):
                 result=result,
                 summary=describe_summary(result.return_value, folder=folder) if succeeded else None,
                 uploaded=[Path(path).name for path in paths],
+                sessions=sessions_reported(names=[Path(p).name for p in paths], since=started)
+                if succeeded
+                else [],
             )
         )
+
+
+def sessions_reported(*, names: list[str], since) -> list[Session]:
+    """The sessions that articles of these files, stored from `since` on, report: those
+    the upload created or added a source to (an article seen before adds nothing)."""
+    from_files = Q()
+    for name in names:
+        # An entry of a feed or dump is named after its file and more.
+        from_files |= Q(articles__source_name__startswith=name)
+    return list(
+        Session.objects.filter(from_files, articles__ingested_at__gte=since)
+        .select_related("series")
+        .distinct()
+        .order_by("series__name", "number", "pk")
+    )
 
 
 def describe_summary(summary: dict, *, folder: Path) -> dict:

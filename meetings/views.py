@@ -149,6 +149,12 @@ class SessionListView(ListPageMixin, FilterView):
         attach_delegation_briefs(rows)
         return paginator, page, rows, is_paginated
 
+    def get_context_data(self, **kwargs):
+        this_year = timezone.localdate().year
+        # One click to a single recent year; the year fields reach any other.
+        recent_years = range(this_year + 1, this_year - 10, -1)
+        return super().get_context_data(recent_years=recent_years, **kwargs)
+
 
 def pair_url(first: str, second: str) -> str:
     return reverse("meetings:country_pair", args=[first, second])
@@ -347,7 +353,7 @@ class CountryDetailView(DetailView):
                 if pk in parties
             ],
             recent=Session.objects.recent_for_country(code),
-            planned=Session.objects.planned_for_country(code),
+            planned=Session.objects.planned_for_country(code, today=timezone.localdate()),
             **kwargs,
         )
 

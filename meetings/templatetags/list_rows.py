@@ -116,7 +116,7 @@ def _series_row(series, today, without) -> SafeString:
         '\n        <span class="meta">{}{}</span>'
         "\n        {}"
         "\n      </th>"
-        '\n      <td data-label="Parties">{}</td>'
+        '\n      <td data-label="{}">{}</td>'
         '\n      <td data-label="Sessions" class="num">{}</td>'
         '\n      <td data-label="Latest">{}</td>'
         '\n      <td data-label="Next">{}</td>'
@@ -126,6 +126,7 @@ def _series_row(series, today, without) -> SafeString:
         kind_label(series.kind),
         topic,
         overdue,
+        "With" if without else "Parties",
         mark_safe(parties) if parties else MUTED_DASH,  # each link was escaped by _html
         summary.held_count,
         _latest_cell(summary.latest),

@@ -357,3 +357,24 @@ def test_session_admin_save_keeps_delegation_manual_facts(editor_client):
     choices = dict(page.context["adminform"].form.fields["manual_fields"].choices)
     assert choices["delegation.PAK.head"] == "Head of the PAK delegation"
     assert session.manual_fields == ["city", "delegation.PAK.head"]
+
+
+def test_admin_is_branded_and_edits_other_names_one_a_line(editor_client):
+    page = editor_client.get(reverse("admin:meetings_series_add")).content.decode()
+
+    editor_client.post(
+        reverse("admin:meetings_series_add"),
+        {
+            "name": "India-Japan Dialogue",
+            "slug": "india-japan-dialogue",
+            "kind": "dialogue",
+            "other_names": "Indo-Japanese Talks\n\n  Japan-India Dialogue \nIndo-Japanese Talks",
+            **management_form("sessions"),
+        },
+    )
+
+    assert ("Diplomatic Meeting Tracker" in page, '<textarea name="other_names"' in page) == (
+        True,
+        True,
+    )
+    assert Series.objects.get().other_names == ["Indo-Japanese Talks", "Japan-India Dialogue"]

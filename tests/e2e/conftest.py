@@ -14,6 +14,7 @@ import pytest
 ASYNC_UNSAFE = "DJANGO_ALLOW_ASYNC_UNSAFE"
 CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+HTMX_DIST = Path(__file__).resolve().parents[2] / "node_modules" / "htmx.org" / "dist"
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -80,3 +81,16 @@ def screenshot():
         page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=full_page)
 
     return save
+
+
+@pytest.fixture
+def with_htmx(settings):
+    """Serves htmx as config/settings.py does once `npm install` has fetched it."""
+    from meetings.templatetags.meetings_tags import _htmx_available
+
+    if not (HTMX_DIST / "htmx.min.js").exists():
+        pytest.skip("htmx is not installed (npm install --omit=dev)")
+    settings.STATICFILES_DIRS = [*settings.STATICFILES_DIRS, ("htmx", HTMX_DIST)]
+    _htmx_available.cache_clear()
+    yield
+    _htmx_available.cache_clear()

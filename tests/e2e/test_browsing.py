@@ -2,13 +2,11 @@
 topic, open a series, follow to a session and on to the official who led a delegation."""
 
 import datetime
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
 from meetings.models import Session
-from meetings.templatetags.meetings_tags import _htmx_available
 from tests.factories import (
     ArticleFactory,
     CountryFactory,
@@ -25,7 +23,6 @@ pytestmark = [
     pytest.mark.filterwarnings("ignore:No directory at:UserWarning"),
 ]
 
-HTMX_DIST = Path(__file__).resolve().parents[2] / "node_modules" / "htmx.org" / "dist"
 TEXT = (
     "ISLAMABAD: The eighth meeting of the Russia-Pakistan Joint Working Group on "
     "Counter-terrorism was held in Moscow on November 12.\n\n"
@@ -185,17 +182,6 @@ def test_skip_link_is_first_in_keyboard_order(live_server, page, record):
     target = page.evaluate("document.activeElement.id")
 
     assert (focused, target) == ("Skip to content", "content")
-
-
-@pytest.fixture
-def with_htmx(settings):
-    """Serves htmx as config/settings.py does once `npm install` has fetched it."""
-    if not (HTMX_DIST / "htmx.min.js").exists():
-        pytest.skip("htmx is not installed (npm install --omit=dev)")
-    settings.STATICFILES_DIRS = [*settings.STATICFILES_DIRS, ("htmx", HTMX_DIST)]
-    _htmx_available.cache_clear()
-    yield
-    _htmx_available.cache_clear()
 
 
 def test_filters_update_the_results_in_place_with_htmx(live_server, page, with_htmx, record):

@@ -123,6 +123,8 @@ def test_ingest_page_staff_upload_of_txt_ingests_it(staff_client, tmp_path, sett
     article = Article.objects.get()
     summary = dict(response.context["summary"]["counts"])
     assert (article.source_name, article.outcome) == (SEED.name, "meeting")
+    assert response.context["sessions"] == [article.session]
+    assert f'<a href="{article.session.get_absolute_url()}">' in response.content.decode()
     assert (summary["New"], summary["Known"], summary["Rejected"]) == (1, 0, 0)
     # Run at once, so the saved copies are gone.
     assert list(tmp_path.iterdir()) == []
@@ -136,7 +138,7 @@ def test_ingest_page_staff_upload_of_same_file_twice_is_known(staff_client, tmp_
     response = staff_client.post(url, {"files": [SimpleUploadedFile(SEED.name, SEED.read_bytes())]})
 
     summary = dict(response.context["summary"]["counts"])
-    assert (summary["New"], summary["Known"]) == (0, 1)
+    assert (summary["New"], summary["Known"], response.context["sessions"]) == (0, 1, [])
     assert Article.objects.count() == 1
 
 
