@@ -28,6 +28,7 @@ from meetings.extraction.venue import find_venue
 # News articles are far shorter; beyond this the text is not read (keeps time bounded).
 MAX_BODY = 200_000
 DATE_KINDS = (
+    "range_mdmd",
     "range_dm",
     "range_md",
     "range_dmdm",
@@ -360,6 +361,13 @@ def assemble(
     )
 
 
+ABSOLUTE_KINDS = ("range_dm", "range_md", "range_dmdm", "range_mdmd", "dmy", "mdy", "iso")
+REPORTED_RE = re.compile(
+    r"\b(?:said|says|reported|announced|stated|told|added|noted|published|released)\s+(?:on\s+)?\Z",
+    re.IGNORECASE,
+)
+
+
 def pick_date(
     sentence: str, *, ref: datetime.date | None, published: datetime.date | None
 ) -> tuple[str | None, str | None]:
@@ -367,10 +375,17 @@ def pick_date(
     a year older than the reference."""
     hits = find_dates(sentence, ref=ref)
     vague = [h for h in hits if h.kind == "vague"]
+    absolute = any(len(h.start) == 10 and h.kind in ABSOLUTE_KINDS for h in hits)
     for hit in hits:
         before = sentence[max(0, hit.pos - 8) : hit.pos + 5].lower()
         if "since" in before or "next" in before:
             continue
+        if (
+            absolute
+            and hit.kind in RELATIVE_KINDS
+            and REPORTED_RE.search(sentence[max(0, hit.pos - 30) : hit.pos])
+        ):
+            continue  # "reported on Friday that ... took place on July 28-29"
         if vague and hit.kind in RELATIVE_KINDS:
             hit = vague[0]
         if hit.kind == "vague":
@@ -404,24 +419,39 @@ CLOSING_RE = re.compile(
 )
 
 
+# "The Forum was held in Niue from 19-20 August": a later sentence that says the session
+# took place dates it.
+HELD_RE = re.compile(
+    r"\b(?:(?:was|were)\s+(?:held|convened)|took\s+place|(?:meeting|session|talks|round|"
+    r"consultations)\s+(?:held|convened))\b",
+    re.IGNORECASE,
+)
+
+
+def opens_with_date(text: str) -> bool:
+    """ "On June 8, 2011, the two delegations ...": a lead that opens with its day."""
+    # Any reference day will do: only where the first date stands matters.
+    hits = find_dates(text[:80], ref=datetime.date(2000, 1, 1))
+    return bool(hits) and re.fullmatch(r"\s*(?:On|From)\s+", text[: hits[0].pos]) is not None
+
+
 def session_dates(body: list[Sentence], idx: int, *, ref, published):
+    """Step "dates": the session's day or span, from its sentence, else from the lead
+    that opens with a date or dates it, else from a later sentence saying it was held."""
     start, end = pick_date(body[idx].text, ref=ref, published=published)
     if start:
         return start, end, body[idx]
-    if idx == 1:
-        # "X said here on Saturday ... He made the remarks as he held the third round":
-        # the lead sentence dates the event the second one names.
-        start, end = pick_date(body[0].text, ref=ref, published=published)
-        if start and not classify.HISTORY_RE.search(body[0].text):
-            return start, end, body[0]
+    for k in range(min(idx, 2)):
+        text = body[k].text
+        if (idx == 1 or opens_with_date(text)) and not classify.HISTORY_RE.search(text):
+            # "X said here on Saturday ... He made the remarks as he held the third round":
+            # the lead sentence dates the event the next one names.
+            start, end = pick_date(text, ref=ref, published=published)
+            if start:
+                return start, end, body[k]
     for k in range(idx + 1, min(len(body), idx + 4)):
         text = body[k].text
-        if not re.search(
-            r"\b(?:meeting|session|talks|round|consultations)\s+(?:was\s+)?"
-            r"(?:held|took place|convened)\b",
-            text,
-            re.IGNORECASE,
-        ):
+        if not HELD_RE.search(text):
             continue
         if classify.HISTORY_RE.search(text) or classify.FUTURE_BEFORE_RE.search(text):
             continue

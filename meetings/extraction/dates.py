@@ -75,6 +75,13 @@ DATE_PATTERNS = [
         ),
     ),
     (
+        "range_mdmd",
+        re.compile(
+            rf"\b(?:from\s+)?(?P<m1>{M})\s+(?P<d1>{D}){DASH}(?P<m>{M})\s+(?P<d2>{D})\b"
+            rf"(?:,?\s+(?P<y>{Y}))?"
+        ),
+    ),
+    (
         "range_dmdm",
         re.compile(
             rf"\b(?:from\s+)?(?P<d1>{D})\s+(?P<m1>{M}){DASH}(?P<d2>{D})"
@@ -193,7 +200,7 @@ def find_dates(sentence: str, *, ref: datetime.date | None, limit: int = 30) -> 
 
 def resolve(kind: str, m: re.Match, ref: datetime.date | None) -> tuple[str, str | None] | None:
     g = m.groupdict()
-    if kind in ("range_dm", "range_md", "range_dmdm"):
+    if kind in ("range_dm", "range_md", "range_dmdm", "range_mdmd"):
         month = month_number(g["m"])
         month1 = month_number(g.get("m1") or g["m"])
         d1, d2 = day_of(g["d1"]), day_of(g["d2"])

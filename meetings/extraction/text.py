@@ -244,6 +244,23 @@ BYLINE_DATE_RE = re.compile(
 )
 
 
+# A date line of its own: "12/16/2024 3:04:46 PM" (month first), "08.10.2023 01:39"
+# (day first, as dotted dates are written).
+NUMERIC_DATE_LINE_RE = re.compile(
+    r"\A\s*(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d{2})"
+    r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?)?\s*\Z"
+)
+
+
+def numeric_date(m: re.Match) -> datetime.date | None:
+    a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
+    month, day = (b, a) if m["sep"] == "." or a > 12 else (a, b)
+    try:
+        return datetime.date(y, month, day)
+    except ValueError:
+        return None
+
+
 def full_date(line: str) -> datetime.date | None:
     """The one complete date (day, month and year) of a byline or dateline fragment."""
     line = re.sub(r"(\d),(?=(?:19|20)\d\d)", r"\1, ", line)  # "Feb 21,2022"
@@ -261,6 +278,11 @@ def byline_date(text: str, pos: int) -> datetime.date | None:
     tail_start = max(0, len(text) - 400)
     candidates = [text[s:e] for s, e in near] + text[tail_start:].splitlines()[-4:]
     for line in candidates:
+        numeric = NUMERIC_DATE_LINE_RE.match(line)
+        if numeric:
+            value = numeric_date(numeric)
+            if value is not None:
+                return value
         m = BYLINE_DATE_RE.search(line)
         if m:
             try:

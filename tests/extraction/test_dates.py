@@ -76,3 +76,40 @@ def test_a_later_period_is_not_the_session_date():
 
     text = "The commission met on Monday and will meet again later this month"
     assert pick_date(text, ref=REF, published=REF) == ("2023-08-07", None)
+
+
+def test_day_of_the_report_gives_way_to_the_meetings_own_days():
+    from tests.extraction.helpers import run
+
+    report = run(
+        "The ministry reported on Friday that the work took place on November 8-9 during the "
+        "6th meeting of the BRICS Working Group on Energy.",
+        date="2023-11-11",
+    )
+
+    assert (report.session.start, report.session.end) == ("2023-11-08", "2023-11-09")
+
+
+def test_range_across_two_months_spelt_out():
+    from tests.extraction.helpers import run
+
+    report = run(
+        "From October 30 through November 2, the city of Kumasi hosted the 5th meeting of the "
+        "Ghana-Togo Joint Working Group on Border Demarcation.",
+        date="2023-11-04",
+    )
+
+    assert (report.session.start, report.session.end) == ("2023-10-30", "2023-11-02")
+
+
+def test_lead_that_opens_with_its_day_dates_the_session_named_after_it():
+    from tests.extraction.helpers import run
+
+    report = run(
+        "On November 8, 2023, Deputy Foreign Minister Kwame Mensah received the Togolese "
+        "delegation in Accra. The visit lasted a day. The two sides held the fifth round of "
+        "the Ghana-Togo Consular Consultations.",
+        date="2023-11-10",
+    )
+
+    assert (report.session.number, report.session.start) == (5, "2023-11-08")

@@ -125,3 +125,19 @@ def test_hard_wrapped_paragraph_is_read_as_whole_sentences():
         ("GHA", "Kwame Mensah"),
         ("NGA", "Musa Bello"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "published"),
+    [("12/16/2024 3:04:46 PM", "2024-12-16"), ("08.10.2023 01:39", "2023-10-08")],
+)
+def test_numeric_date_line_is_the_publication_date(line, published):
+    text = (
+        f"Ghana and Togo hold border talks\n{line}\n\n"
+        "ACCRA, Oct 8 - The 4th meeting of the Ghana-Togo Joint Border Commission took "
+        "place here on Friday.\n"
+    )
+
+    report = extract(text, source="numeric.txt")
+
+    assert report.published.isoformat() == published
