@@ -23,7 +23,7 @@ from meetings.extraction.report import (
     SessionReport,
 )
 from meetings.extraction.text import Layout, Sentence, parse_layout, split_sentences
-from meetings.extraction.venue import find_venue
+from meetings.extraction.venue import VIRTUAL_RE, find_venue
 
 # News articles are far shorter; beyond this the text is not read (keeps time bounded).
 MAX_BODY = 200_000
@@ -468,10 +468,19 @@ def session_venue(body: list[Sentence], idx: int, *, layout, parties: list[str])
     )
     if venue is not None:
         return venue.city, venue.country, venue.virtual, sent
+    kind = next((m.kind for m in find_mechanisms(sent.text)), None)
     for k in range(idx + 1, min(len(body), idx + 3)):
         text = body[k].text
-        if not re.search(
-            r"\b(?:was|were)\s+held\b|\btook\s+place\b|\bconvened\b", text, re.IGNORECASE
+        # "The JPCC was sealed on Tuesday in Nairobi", "The meeting, held virtually, ...":
+        # a later sentence about the same session.
+        again = any(m.kind == kind for m in find_mechanisms(text)) and (
+            classify.DONE_RE.search(text) or VIRTUAL_RE.search(text)
+        )
+        if not (
+            again
+            or re.search(
+                r"\b(?:was|were)\s+held\b|\btook\s+place\b|\bconvened\b", text, re.IGNORECASE
+            )
         ):
             continue
         if classify.HISTORY_RE.search(text):

@@ -18,14 +18,14 @@ from meetings.extraction.venue import find_venue
 from meetings.extraction.vocab import ORDINAL_RE, ordinal_value
 
 NEXT_RE = re.compile(
-    r"\bnext\s+(?:[\w'’+-]+\s+){0,4}?(?:meeting|session|round|summit|edition|sitting|"
+    r"\bnext\s+(?:[\w'’+()-]+\s+){0,4}?(?:meeting|session|round|summit|edition|sitting|"
     r"consultations?|dialogue|talks)\b|\b(?:meet|convene)\s+again\b|\bnext\s+meet\b|"
     r"\bnext\s+(?:one|edition)\b",
     re.IGNORECASE,
 )
 FUTURE_RE = re.compile(
     r"\b(?:will|would|shall|to\s+be\s+held|agreed\s+to\s+hold|to\s+hold|to\s+convene|"
-    r"to\s+host|expected|scheduled|planned|is\s+to|are\s+to)\b",
+    r"to\s+host|expected|scheduled|to\s+schedule|planned|is\s+to|are\s+to)\b",
     re.IGNORECASE,
 )
 GENERIC_HEADS = frozenset({"meeting", "session", "round", "edition", "sitting", "one"})
@@ -78,8 +78,14 @@ def find_next_session(
 ) -> NextSession | None:
     """The next session of the mechanism whose current session is reported at
     ``sentences[event_index]``; None when the article says nothing of it."""
-    # The mechanism's own acronym, as the event sentence defines it: "(JCBC)".
+    # The mechanism's own acronym, as the article defines it: "(JCBC)" after its name in
+    # the event sentence or after a mention of the same kind elsewhere.
     acronyms = set(re.findall(r"\(([A-Z][A-Za-z]*[A-Z])\)", sentences[event_index].text))
+    for sent in sentences:
+        for mc in find_mechanisms(sent.text):
+            am = re.search(r"\(([A-Z][A-Za-z]*[A-Z])\)\Z", mc.name)
+            if am and mc.kind == kind:
+                acronyms.add(am.group(1))
     own = "|".join(re.escape(a) for a in sorted(acronyms)) or r"(?!)"
     for idx in range(event_index, len(sentences)):
         text = sentences[idx].text

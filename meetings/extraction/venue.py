@@ -41,6 +41,13 @@ PROVINCE_RE = re.compile(
     r"\b(?:province|region|state|prefecture|governorate|oblast)\s+of\s+(?P<a>[A-Z][\w'’-]*)"
     r"|(?P<b>[A-Z][\w'’-]*)\s+(?:Province|Region|Prefecture|Governorate|Oblast)\b"
 )
+# A city named beside the word "city" or a building in it: "Balochistan's port city,
+# Gwadar", "the Zahedan city of Iran", "at a Nairobi hotel".
+NAMED_CITY_RE = re.compile(
+    r"['’]s\s+(?:[a-z-]+\s+){0,2}(?:city|capital|town),?\s+(?P<a>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)"
+    r"|\bthe\s+(?P<b>[A-Z][\w'’-]+)\s+city\s+of\b"
+    r"|\bat\s+(?:a|the)\s+(?P<c>[A-Z][\w'’-]+)\s+(?:hotel|conference\s+(?:centre|center|hall))\b"
+)
 SKIP_BEFORE_RE = re.compile(
     r"\b(?:embassy|ambassadors?|envoys?|consulate|mission|based|stationed|high\s+commission|"
     r"residing|lives|born|investors?|companies|(?:ministry|office)\s+(?:said|says))\s+\Z",
@@ -164,7 +171,20 @@ def find_venue(
             ):
                 continue
             cues.append(found)
+    for m in NAMED_CITY_RE.finditer(sentence, start):
+        name = m.group("a") or m.group("b") or m.group("c")
+        city = gaz.city(name)
+        if city is not None and gaz.country_code(name) is None:
+            cues.append(
+                Venue(city.name if name.isupper() else name, city.country, False, m.start())
+            )
     if not cues:
         return None
     cues.sort(key=lambda v: (v.pos, v.city is None))
-    return cues[0]
+    first = cues[0]
+    if first.city is None:
+        # "India hosted the meeting ... at New Delhi": the city in that country says more.
+        for cue in cues[1:]:
+            if cue.city and (first.country is None or cue.country == first.country):
+                return Venue(cue.city, cue.country, False, first.pos)
+    return first

@@ -377,3 +377,38 @@ def test_the_numbered_session_of_the_day_wins_over_a_passing_mention():
     )
 
     assert (report.session.number, report.session.start) == (41, "2023-05-30")
+
+
+@pytest.mark.parametrize(
+    ("body", "number", "city", "country"),
+    [
+        (
+            "The 14th meeting of the Ghana-Togo Joint Working Group on Trade was held in Accra "
+            "on Monday. The two countries agreed to schedule the 15th Meeting of the Joint "
+            "Working Group on Trade in Lome at a mutually convenient time.",
+            15,
+            "Lome",
+            "TGO",
+        ),
+        (
+            "The Ninth Meeting of the Ghana-Togo Expert Group was held in Accra on Monday. The "
+            "next (Tenth) meeting of the Expert Group will be held in Lome later this year.",
+            10,
+            "Lome",
+            "TGO",
+        ),
+        (
+            "The 117th meeting of the Joint Water Commission (JWC) was held in March. The "
+            "118th Joint Water Commission meeting concluded on Tuesday in Accra. It was agreed "
+            "to hold the next meeting of the JWC in Togo on mutually convenient dates.",
+            119,
+            None,
+            "TGO",
+        ),
+    ],
+    ids=["agreed-to-schedule", "next-in-parentheses", "acronym-defined-earlier"],
+)
+def test_next_session_shapes(body, number, city, country):
+    nxt = run(body, title="Ghana and Togo talks").next_session
+
+    assert (nxt.number, nxt.city, nxt.country) == (number, city, country)

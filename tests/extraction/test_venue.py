@@ -1,3 +1,5 @@
+import pytest
+
 from meetings.extraction.venue import find_venue
 
 
@@ -16,3 +18,62 @@ def test_find_venue_major_city_stays_city_despite_province_of_its_name():
 
 def test_find_venue_city_and_province_of_one_country_stays_city():
     assert venue_of("The committee met in Mendoza on Friday.") == ("Mendoza", "ARG")
+
+
+@pytest.mark.parametrize(
+    ("body", "city", "country"),
+    [
+        (
+            "The 21st Ghana-Togo Joint Border Commission meeting was held in Volta's port "
+            "city, Keta, on Saturday.",
+            "Keta",
+            "GHA",
+        ),
+        (
+            "The two-day meeting of the Ghana-Togo Joint Border Commission, held in the "
+            "Kumasi city of Ghana's Ashanti region, concluded on Thursday.",
+            "Kumasi",
+            "GHA",
+        ),
+        (
+            "Ghana hosted the 1st meeting of the Ghana-Togo Joint Border Commission on "
+            "14 November 2023 at Accra.",
+            "Accra",
+            "GHA",
+        ),
+        (
+            "Speaking at an Accra hotel at the close of the 4th session of the Ghana-Togo "
+            "Joint Commission, the minister thanked Togo.",
+            None,
+            None,
+        ),
+        (
+            "Speaking at a Lome hotel at the close of the 4th session of the Ghana-Togo "
+            "Joint Commission, the minister thanked Ghana.",
+            "Lome",
+            "TGO",
+        ),
+    ],
+    ids=["port-city", "x-city-of", "hosted-at", "an-is-not-a", "hotel"],
+)
+def test_venue_named_beside_a_city_word(body, city, country):
+    from tests.extraction.helpers import run
+
+    report = run(body)
+
+    assert (report.session.city, report.session.country) == (city, country)
+
+
+def test_later_sentence_about_the_same_session_gives_venue_and_virtual():
+    from tests.extraction.helpers import run
+
+    sealed = run(
+        "Ghana and Togo have concluded the inaugural Joint Commission (JC). The Commission was "
+        "sealed on Tuesday in Lome with the signing of the minutes."
+    )
+    virtual = run(
+        "The 2nd meeting of the Ghana-Togo Working Group on Trade took place on Monday. The "
+        "meeting of the Working Group, held virtually, adopted a plan."
+    )
+
+    assert (sealed.session.city, virtual.session.virtual) == ("Lome", True)
