@@ -10,9 +10,10 @@ Options: `--reuse` keeps an already filled benchmark database (skips the fill),
 
 It fills 10,000 series with 100,000 sessions (about one in ten series has a planned next
 session, numbering has gaps), two delegations with heads per session, then times the
-series list and the sessions list (first and last page, with and without filters) and a
-full-text search through the Django test client: the whole request, queries and template
-rendering included, no network. Prints p50/p95 per page, and the median time spent
+series list and the sessions list (first and last page, with and without filters, and a
+search), the coming-up page and the country and two-countries pages through the Django
+test client: the whole request, queries and template rendering included, no network.
+Prints p50/p95 per page, and the median time spent
 waiting on SQL and of this process's CPU; the target is p95 <= 50 ms. The exit status is
 1 when a page misses the target. Wall times depend on the machine and on what else runs
 on it: compare the CPU column between runs on a busy machine.
@@ -191,6 +192,14 @@ def matching_rows(url: str) -> int:
     from meetings.models import Series, Session
 
     path, _, query = url.partition("?")
+    if path.startswith("/upcoming/"):
+        from django.utils import timezone
+
+        filterset = SessionFilter(QueryDict(query), queryset=Session.objects.all())
+        return filterset.qs.upcoming(today=timezone.localdate()).count()
+    if path.startswith("/countries/"):
+        codes = path.strip("/").split("/")[1:]
+        return Series.objects.involving(*codes).count()
     if path.startswith("/sessions/"):
         filterset = SessionFilter(QueryDict(query), queryset=Session.objects.all())
     else:
@@ -259,6 +268,11 @@ def pages() -> list[tuple[str, str]]:
         ("sessions list, oldest, last page", f"/sessions/?sort=oldest&page={session_pages}"),
         ("sessions list, country + years", "/sessions/?country=RUS&year_from=2005&year_to=2012"),
         ("sessions list, full-text search", "/sessions/?q=consultations+energy"),
+        ("coming up and overdue", "/upcoming/"),
+        ("coming up, country + topic", "/upcoming/?country=PAK&topic=trade"),
+        ("coming up, overdue, last page", "/upcoming/?page=9999"),
+        ("two countries (200 mechanisms)", "/countries/PAK/RUS/"),
+        ("country (200 mechanisms)", "/countries/PAK/"),
     ]
 
 

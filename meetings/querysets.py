@@ -20,6 +20,10 @@ def _related(model, name):
     return model._meta.get_field(name).related_model
 
 
+# Search words this long match inside other words too (see SeriesQuerySet.search).
+LONG_WORD = 5
+
+
 def search_words(text: str) -> list[str]:
     """The words of a search, lower case; hyphens and punctuation separate words."""
     return [word for word in re.split(r"[\W_]+", text.casefold()) if word]
@@ -70,12 +74,13 @@ class SeriesQuerySet(models.QuerySet):
 
     def search(self, text: str, *, abbreviations: dict[str, str] | None = None):
         """Series that every word of `text` describes, the same on every database: each
-        word (hyphens split words: "counter-terrorism" is "counter terrorism") begins a
-        word, in any case, of one of the names the series is known by, the name of one of its
+        word (hyphens split words: "counter-terrorism" is "counter terrorism") occurs,
+        in any case, at the start of a word (anywhere, for words of LONG_WORD letters
+        or more) in one of the names the series is known by, the name of one of its
         parties or organisations (short or full), the name of an official who led one of
         its delegations, or the city or country of one of its sessions. A word that is
         one of `abbreviations` ("jwg") also matches where every word it stands for
-        does. On PostgreSQL the substring tests use trigram indexes (migrations 0004 and 0005)."""
+        does. On PostgreSQL the substring tests use trigram indexes (migration 0006)."""
         abbreviations = abbreviations or {}
         queryset = self
         for word in search_words(text):
@@ -90,39 +95,42 @@ class SeriesQuerySet(models.QuerySet):
         return queryset
 
     def _word_condition(self, word: str) -> Q:
-        # A word matches at the start of a word: "sco" finds SCO, not Moscow. Search
-        # words are letters and digits only, so they need no escaping in the pattern.
+        # A short word (an abbreviation: SCO, EU) matches at the start of a word only, so
+        # that "sco" does not find Moscow; a longer one anywhere, so that "terrorism"
+        # finds "Counterterrorism". The substring test comes first in every case: it is
+        # what the trigram indexes serve, and the word-start pattern then only rechecks
+        # the rows it found. Search words are letters and digits: no escaping needed.
         boundary = r"\m" if connections[self.db].vendor == "postgresql" else r"\b"
-        pattern = boundary + word
+
+        def has(field):
+            condition = Q(**{f"{field}__icontains": word})
+            if len(word) < LONG_WORD:
+                condition &= Q(**{f"{field}__iregex": boundary + word})
+            return condition
+
         session_model = _related(self.model, "sessions")
         delegation_model = _related(session_model, "delegations")
         country_model = _related(session_model, "country")
         parties = self.model.parties.through
         organizations = self.model.organizations.through
-        countries = country_model.objects.filter(name__iregex=pattern).values("pk")
-        # Every part is a subquery of keys: each can use its own (trigram) index, and
-        # the series table is then only checked against their hashed results.
-        named = self.model.objects.filter(
-            Q(name__iregex=pattern) | Q(other_names__iregex=pattern)
-        ).values("pk")
-        return (
-            Q(pk__in=named)
-            | Q(pk__in=parties.objects.filter(country__in=countries).values("series_id"))
-            | Q(
-                pk__in=organizations.objects.filter(
-                    Q(organization__short_name__iregex=pattern)
-                    | Q(organization__full_name__iregex=pattern)
-                ).values("series_id")
-            )
-            # Two subqueries rather than one with OR, so each can use its index.
-            | Q(pk__in=session_model.objects.filter(city__iregex=pattern).values("series_id"))
-            | Q(pk__in=session_model.objects.filter(country__in=countries).values("series_id"))
-            | Q(
-                pk__in=delegation_model.objects.filter(head__name__iregex=pattern).values(
-                    "session__series_id"
-                )
-            )
-        )
+        countries = country_model.objects.filter(has("name")).values("pk")
+        # Every part is a subquery of keys: each can use its own index, and the series
+        # table is then only checked against their hashed results.
+        in_part = [
+            self.model.objects.filter(has("name")).values("pk"),
+            self.model.objects.filter(has("other_names")).values("pk"),
+            parties.objects.filter(country__in=countries).values("series_id"),
+            organizations.objects.filter(
+                has("organization__short_name") | has("organization__full_name")
+            ).values("series_id"),
+            session_model.objects.filter(has("city")).values("series_id"),
+            session_model.objects.filter(country__in=countries).values("series_id"),
+            delegation_model.objects.filter(has("head__name")).values("session__series_id"),
+        ]
+        condition = Q()
+        for keys in in_part:
+            condition |= Q(pk__in=keys)
+        return condition
 
     # ---- annotations ----------------------------------------------------------------
     def with_latest_date(self):

@@ -340,3 +340,17 @@ def test_series_list_inverted_year_range_is_swapped_and_said(client):
         ["Met in 2015"],
         ["From year 2020 is after To year 2010: showing 2010 to 2020 instead."],
     )
+
+
+def test_series_list_search_short_words_match_word_starts_long_ones_anywhere(client):
+    SeriesFactory(name="Shanghai Cooperation Organisation (SCO) Summit")
+    SeriesFactory(name="India-Russia Counterterrorism Dialogue", other_names=[])
+    moscow = SeriesFactory(name="Moscow Format Consultations")
+
+    found = [_names(client.get(URL, {"q": q})) for q in ("sco", "terrorism", "mosc")]
+
+    assert found == [
+        ["Shanghai Cooperation Organisation (SCO) Summit"],
+        ["India-Russia Counterterrorism Dialogue"],
+        [moscow.name],
+    ]
