@@ -135,6 +135,15 @@ def is_future(text: str, mech: Mechanism) -> bool:
 NOT_MET_RE = cue_re("not_met")
 
 
+def same_mechanism(a: Mechanism, b: Mechanism) -> bool:
+    """The headline's mention and the body's are one mechanism: the same kind, or one
+    name's head word inside the other's ("VII conference", "VII Ministerial Conference")."""
+    if a.kind == b.kind:
+        return True
+    head = a.name.split()[-1].lower() if a.name else ""
+    return len(a.name.split()) == 1 and head in b.name.lower().split()
+
+
 @dataclass(frozen=True)
 class Decision:
     """Whether the article reports a session: the mention that does (or None), the
@@ -274,7 +283,7 @@ def find_candidates(
             if not has_event:
                 veto("no event")
                 continue
-            support = any(tm.kind == mech.kind for tm in title_mechs) and not title_future
+            support = any(same_mechanism(tm, mech) for tm in title_mechs) and not title_future
             before = clause_before(text, mech.start)[-80:]
             weak = WEAK_PASSING_RE.search(before)
             if STRONG_PASSING_RE.search(before) and not support:
@@ -290,11 +299,17 @@ def find_candidates(
                 veto("no event")
                 continue
             parties, orgs = list(mech.parties), list(mech.organizations)
+            bare = len(mech.name.split()) == 1
             if len(parties) < 2 and not orgs:
                 # The subject names the parties: "Pakistan and Russia on Wednesday held
-                # the 7th meeting of their Joint Working Group".
+                # the 7th meeting of their Joint Working Group"; but those who "also
+                # attended the conference" are guests of it.
                 subject = text[max(0, mech.start - 300) : mech.start]
-                groups = party_groups(subject)
+                groups = (
+                    []
+                    if bare and not re.search(r"\b(?:their|its)\s+\Z", subject)
+                    else (party_groups(subject))
+                )
                 if groups:
                     parties = merge(parties, groups[0])
                 elif not parties:

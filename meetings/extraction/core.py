@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from meetings.extraction import classify
 from meetings.extraction.dates import find_dates
 from meetings.extraction.delegations import find_heads
-from meetings.extraction.gazetteer import gazetteer
+from meetings.extraction.gazetteer import ORG, PREFIX, gazetteer
 from meetings.extraction.mechanism import find_mechanisms
 from meetings.extraction.members import member_parties
 from meetings.extraction.nextsession import find_next_session
@@ -222,7 +222,38 @@ def find_sides(article: Article, best: classify.Candidate) -> Sides:
             title=article.title,
             body=article.body,
         )
+    if not organizations and len(parties) != 2:
+        # A list of those who attended widens the sides the lead named (never a pair).
+        present = attendees(article.body, best.sentence_index)
+        if set(parties) <= set(present):
+            parties = merge_unique(parties, present)
     return Sides(parties, organizations, list(parties))
+
+
+# "The conference was attended by the Foreign Ministers of Turkey, Pakistan, Iran ...":
+# a multilateral meeting's parties are the states in its attendance list.
+ATTENDED_BY_RE = re.compile(
+    r"\b(?:was|were)\s+attended\s+by\b|\bwith\s+the\s+participation\s+of\b", re.IGNORECASE
+)
+
+
+def attendees(body: list[Sentence], idx: int) -> list[str]:
+    gaz = gazetteer()
+    for k in range(idx, min(len(body), idx + 4)):
+        m = ATTENDED_BY_RE.search(body[k].text)
+        if m is None:
+            continue
+        states = []
+        for e in gaz.entities(body[k].text[m.end() :]):
+            if e.kind not in (ORG, PREFIX) and e.code not in states:
+                states.append(e.code)
+        if len(states) >= 2:
+            return states
+    return []
+
+
+def merge_unique(a: list[str], b: list[str]) -> list[str]:
+    return a + [x for x in b if x not in a]
 
 
 def add_members(article: Article, sides: Sides, *, start: str | None) -> None:
@@ -508,6 +539,6 @@ def series_name(name: str, *, parties: list[str], organizations: list[str]) -> s
     if gaz.entities(name):
         return name
     sides = [gaz.country_names.get(p, p) for p in parties] + list(organizations)
-    if not sides:
-        return name
+    if not sides or len(sides) > 3:
+        return name  # a conference of many states is known by its own name
     return f"{'-'.join(sides)} {name[:1].upper()}{name[1:]}"

@@ -412,3 +412,17 @@ def test_next_session_shapes(body, number, city, country):
     nxt = run(body, title="Ghana and Togo talks").next_session
 
     assert (nxt.number, nxt.city, nxt.country) == (number, city, country)
+
+
+def test_attendance_list_gives_a_conferences_parties_and_guests_are_not_parties():
+    report = run(
+        "On November 14, 2023, the VII Ministerial Conference on Regional Connectivity started "
+        "in Accra. The conference was attended by the Foreign Ministers of Togo, Benin and "
+        "Niger, and the Deputy Foreign Minister of Burkina Faso. Representatives of the "
+        "countries supporting the process - France, Japan and Norway - also attended the "
+        "conference.",
+        title="Ghana hosts the VII conference on regional connectivity",
+    )
+
+    assert (report.session.number, report.series.parties) == (7, ("BEN", "BFA", "NER", "TGO"))
+    assert report.series.name == "Ministerial Conference on Regional Connectivity"
