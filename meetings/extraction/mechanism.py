@@ -263,6 +263,7 @@ def build(sentence: str, head_start: int, last: re.Match, ents: list[Entity]) ->
         if lower_on:
             topic = topic_of(lower_on.group(1))
     if kind in ("ministerial", "summit", "other") or last.group().lower() in (
+        "forum",
         "council",
         "trilateral meeting",
         "three-way meeting",
@@ -295,6 +296,8 @@ def refine_kind(
     """Councils and three-way meetings take their kind from who sits in them."""
     name = sentence[left:right]
     head = head.lower()
+    if head == "forum" and LEADERS_RE.search(sentence[left : right + 25]):
+        return "summit"  # "the 39th Pacific Islands Forum Leaders Meeting"
     if head.endswith("council") and MINISTERS_LEVEL_RE.match(sentence[right : right + 60]):
         return "ministerial"  # "... Coordination Council at the level of foreign ministers"
     if head == "council":

@@ -38,7 +38,8 @@ BY_RE = cue_re("lead_by", suffix=r"\s+by\s+")
 MEMBER_RE = re.compile(
     r"\b(?:included|including|includes|accompanied by|comprising|along with|"
     r"as well as|joined by|members? of|called on|calls? on|courtesy calls?(?: on)?|"
-    r"received by|was received|were received)\b",
+    r"received by|was received|were received|directives?\s+(?:by|of|from)|"
+    r"instructions?\s+(?:by|of|from)|at\s+the\s+behest\s+of)\b",
     re.IGNORECASE,
 )
 COUNTERPART_RE = re.compile(r"(?P<who>[\w'’-]+)\s+counterparts?,?\s*\Z", re.IGNORECASE)
