@@ -25,8 +25,10 @@ def env_list(name: str, default: str) -> list[str]:
 
 
 DEBUG = env_flag("DEBUG", False)
-# The fallback key is for development only; `check --deploy` rejects it.
-SECRET_KEY = os.environ.get("SECRET_KEY", "django-insecure-development-only-key")
+# The fallback key is for development and commands only: with DEBUG off the web
+# application refuses to start on it (config/wsgi.py), and `check --deploy` rejects it.
+DEVELOPMENT_SECRET_KEY = "django-insecure-development-only-key"
+SECRET_KEY = os.environ.get("SECRET_KEY") or DEVELOPMENT_SECRET_KEY
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 
@@ -43,11 +45,14 @@ INSTALLED_APPS = [
     "django_htmx",
     "django_tasks",
     "django_tasks_db",
+    "axes",
     "meetings",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "meetings.middleware.hardening",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -56,7 +61,43 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Last, as its documentation asks: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Brute force on the admin login: after AXES_FAILURE_LIMIT wrong passwords for one
+# username from one address, that pair is locked out for AXES_COOLOFF_HOURS (a success
+# before that resets the count). Locking the pair, not the address alone, keeps one
+# attacker behind a shared proxy from locking everybody out.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "1"))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+
+# The pages load nothing from elsewhere and run no inline script or style: say so, so
+# that a browser refuses anything injected. Admin and site pages share the policy.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# Browser features no page uses, switched off for the site and anything it might embed.
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=(), interest-cohort=(), browsing-topics=()"
+)
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
@@ -123,18 +164,24 @@ STORAGES = {
     },
 }
 
-# Ingestion from the web and the admin runs as a task: at once by default, queued in the
-# database (run by `manage.py db_worker`) when TASKS_BACKEND=database.
+# Uploads from the web are ingested by a task queued in the database and run by
+# `manage.py db_worker` (`make run` starts one), never inside the request, which a
+# server's timeout would cut. TASKS_BACKEND=immediate runs the task inside the request
+# instead, for a one-off local use without a worker.
 TASKS = {
     "default": {
-        "BACKEND": "django_tasks_db.DatabaseBackend"
-        if os.environ.get("TASKS_BACKEND") == "database"
-        else "django_tasks.backends.immediate.ImmediateBackend",
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend"
+        if os.environ.get("TASKS_BACKEND") == "immediate"
+        else "django_tasks_db.DatabaseBackend",
     }
 }
 
 # Articles larger than this are rejected by ingestion.
 MEETINGS_MAX_ARTICLE_BYTES = int(os.environ.get("MEETINGS_MAX_ARTICLE_BYTES", 10 * 1024 * 1024))
+# A request body larger than this is refused from its Content-Length, before any of it
+# is read (Django's own limits leave uploaded files out); files a request may carry.
+MEETINGS_MAX_REQUEST_BYTES = int(os.environ.get("MEETINGS_MAX_REQUEST_BYTES", 100 * 1024 * 1024))
+DATA_UPLOAD_MAX_NUMBER_FILES = 100
 DATA_UPLOAD_MAX_MEMORY_SIZE = 50 * 1024 * 1024
 
 LOGGING = {
@@ -142,6 +189,16 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    # Django's own "django" logger has a console handler too and passes its records on
+    # to the root: without this each line was printed twice. "django.server" (the
+    # development server's request lines) keeps Django's own handler.
+    "loggers": {
+        "django": {
+            "handlers": [],
+            "level": "INFO" if DEBUG else os.environ.get("LOG_LEVEL", "WARNING"),
+            "propagate": True,
+        }
+    },
 }
 
 if not DEBUG:

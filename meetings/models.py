@@ -444,3 +444,52 @@ class Evidence(models.Model):
     @property
     def sentence(self) -> str:
         return self.article.text[self.start : self.end]
+
+
+class IngestRun(models.Model):
+    """One upload being ingested in the background: what the page shows while it runs
+    and after. The task writes its counts as it goes, so that the page tells what was
+    stored even of a run that was stopped half-way."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Queued"
+        RUNNING = "running", "Running"
+        FINISHED = "finished", "Finished"
+        FAILED = "failed", "Failed"
+
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    created_by = models.ForeignKey(
+        "auth.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    folder = models.CharField(max_length=500, help_text="Where the uploaded files wait.")
+    files = models.JSONField(default=list, help_text="The uploaded files' names.")
+    files_done = models.PositiveIntegerField(default=0)
+    new = models.PositiveIntegerField(default=0)
+    known = models.PositiveIntegerField(default=0)
+    not_meeting = models.PositiveIntegerField(default=0)
+    rejected = models.PositiveIntegerField(default=0)
+    skipped = models.PositiveIntegerField(default=0)
+    # [{"kind": "rejected" or "skipped", "file": name, "reason": text}]
+    problems = models.JSONField(default=list)
+    sessions_created = models.JSONField(default=list, help_text="Session ids.")
+    sessions_updated = models.JSONField(default=list, help_text="Session ids.")
+    error = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"Upload {self.pk} ({self.get_status_display().lower()})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("meetings:ingest_run", args=[self.pk])
+
+    @property
+    def processed(self) -> int:
+        return self.new + self.known + self.not_meeting + self.rejected
+
+    @property
+    def is_done(self) -> bool:
+        return self.status in (self.Status.FINISHED, self.Status.FAILED)

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from meetings import views
-from meetings.upload import IngestView
+from meetings.upload import IngestRunView, IngestView
 
 app_name = "meetings"
 
@@ -26,4 +26,5 @@ urlpatterns = [
     path("officials/<int:pk>/", views.OfficialDetailView.as_view(), name="official"),
     path("articles/<int:pk>/", views.ArticleDetailView.as_view(), name="article"),
     path("ingest/", IngestView.as_view(), name="ingest"),
+    path("ingest/<int:pk>/", IngestRunView.as_view(), name="ingest_run"),
 ]

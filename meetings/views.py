@@ -29,6 +29,8 @@ from meetings.querysets import (
 
 # Parameters read from an over-long query string before the rest is dropped.
 MAX_PARAMETERS = 50
+# Sources shown in full on a page of a session (each with its whole text).
+SOURCES_PER_PAGE = 10
 
 
 class ForgivingQueryMixin:
@@ -267,10 +269,18 @@ class SessionDetailView(DetailView):
             .only("pk", "number", "start_date", "start_precision", "status")
         )
         index = next(i for i, s in enumerate(siblings) if s.pk == session.pk)
+        # A session may have hundreds of sources, each shown with its whole text: one
+        # page of them at a time, with the facts they support.
+        sources = reporting + announcing
+        page = Paginator(sources, SOURCES_PER_PAGE).get_page(self.request.GET.get("page"))
+        if page.paginator.num_pages > 1:
+            shown = {article.pk for article in page}
+            evidence = [e for e in evidence if e.article_id in shown]
         return super().get_context_data(
             evidence=evidence,
             fact_groups=facts.group_by_sentence(evidence, session=session),
-            sources=reporting + announcing,
+            sources=sources,
+            sources_page=page,
             announcing=announcing,
             previous=siblings[index - 1] if index > 0 else None,
             next=siblings[index + 1] if index + 1 < len(siblings) else None,

@@ -1,8 +1,12 @@
 """Production settings come from the environment and are safe with DEBUG off."""
 
 import os
+import socket
 import subprocess
 import sys
+import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,3 +44,34 @@ def test_deploy_check_rejects_development_secret():
 
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stdout + result.stderr
+
+
+def test_development_server_prints_each_log_line_once():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings", "DEBUG": "1"}
+    server = subprocess.Popen(
+        [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/no-such-page/", timeout=5)
+            except urllib.error.HTTPError as exc:
+                assert exc.code == 404
+                break
+            except OSError:
+                time.sleep(0.2)
+    finally:
+        server.terminate()
+        _out, err = server.communicate(timeout=30)
+
+    # Logged before the answer is sent (the request line comes after it, maybe after
+    # the server was stopped).
+    assert err.count("Not Found: /no-such-page/") == 1

@@ -38,6 +38,7 @@ class Outcome:
     reason: str = ""
     session_created: bool = False
     session_updated: bool = False
+    session_id: int | None = None  # the held session the article reports, if any
 
 
 @dataclass
@@ -252,6 +253,7 @@ def store_report(
         article.origin,
         session_created=change.created,
         session_updated=not change.created,
+        session_id=session.pk,
     )
 
 

@@ -16,3 +16,13 @@ document.addEventListener("htmx:configRequest", function (event) {
     });
   });
 });
+
+// A choice in a select applies at once; text fields wait for the submit button. This is
+// a trigger of its own rather than htmx's change[...] filter, which needs eval, and the
+// Content-Security-Policy forbids eval.
+document.addEventListener("change", function (event) {
+  var form = event.target.closest ? event.target.closest("form.filters") : null;
+  if (form && event.target.tagName === "SELECT" && window.htmx) {
+    window.htmx.trigger(form, "filter-change");
+  }
+});
