@@ -54,6 +54,8 @@ MIDDLEWARE = [
     "meetings.middleware.hardening",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
+    "meetings.cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -64,6 +66,26 @@ MIDDLEWARE = [
     # Last, as its documentation asks: it turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
+
+# Whole pages for anonymous readers are cached, keyed on the data version every write
+# bumps (meetings/cache.py): in each process's memory, or in Redis when REDIS_URL is set
+# (shared by every process, as in production).
+REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": "meetings",
+    }
+    if REDIS_URL
+    else {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    }
+}
+# Versions make stale entries unreachable; the timeout only frees their memory.
+MEETINGS_PAGE_CACHE_SECONDS = int(os.environ.get("MEETINGS_PAGE_CACHE_SECONDS", "600"))
+MEETINGS_UNCACHED_PREFIXES = ("/admin/", "/ingest/", "/static/")
 
 # Brute force on the admin login: after AXES_FAILURE_LIMIT wrong passwords for one
 # username from one address, that pair is locked out for AXES_COOLOFF_HOURS (a success

@@ -15,3 +15,6 @@ STORAGES = {
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 # Tests run without collectstatic; let WhiteNoise find files lazily instead of warning.
 WHITENOISE_AUTOREFRESH = True
+# No page cache by default: a test's writes are never committed, so the data version
+# never moves. tests/views/test_caching.py turns a real cache on and commits.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}

@@ -1,7 +1,20 @@
 from django.apps import AppConfig
+from django.db.models.signals import m2m_changed, post_delete, post_save
 
 
 class MeetingsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "meetings"
     verbose_name = "Diplomatic meetings"
+
+    def ready(self):
+        from django.contrib.admin.models import LogEntry
+
+        from meetings.cache import on_write
+
+        # Every write to the record bumps the data version that cached pages are keyed
+        # on; an admin action also logs an entry, which covers its bulk updates.
+        for model in [*self.get_models(), LogEntry]:
+            post_save.connect(on_write, sender=model, dispatch_uid=f"version-save-{model}")
+            post_delete.connect(on_write, sender=model, dispatch_uid=f"version-del-{model}")
+        m2m_changed.connect(on_write, dispatch_uid="version-m2m")

@@ -493,3 +493,14 @@ class IngestRun(models.Model):
     @property
     def is_done(self) -> bool:
         return self.status in (self.Status.FINISHED, self.Status.FAILED)
+
+
+class DataVersion(models.Model):
+    """One row whose number goes up after every committed change to the record: cached
+    pages are keyed on it, in every process and on every cache backend alike."""
+
+    number = models.PositiveBigIntegerField(default=0)
+    changed_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"version {self.number}"

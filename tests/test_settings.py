@@ -62,7 +62,9 @@ def test_development_server_prints_each_log_line_once():
     try:
         for _ in range(100):
             try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/no-such-page/", timeout=5)
+                urllib.request.urlopen(
+                    f"http://127.0.0.1:{port}/static/no-such-file.css", timeout=5
+                )
             except urllib.error.HTTPError as exc:
                 assert exc.code == 404
                 break
@@ -74,4 +76,4 @@ def test_development_server_prints_each_log_line_once():
 
     # Logged before the answer is sent (the request line comes after it, maybe after
     # the server was stopped).
-    assert err.count("Not Found: /no-such-page/") == 1
+    assert err.count("Not Found: /static/no-such-file.css") == 1

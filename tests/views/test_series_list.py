@@ -52,7 +52,7 @@ def test_series_list_query_count_is_the_same_for_one_and_three_series(client, pa
     three = _count_queries(client, URL + "?country=PAK&topic=counter-terrorism&q=Series")
 
     assert one == three
-    assert three <= 6
+    assert three <= 7  # one of them reads the data version pages are cached under
 
 
 def test_series_list_query_count_is_the_same_without_filters(client, pakistan, russia):
@@ -63,7 +63,7 @@ def test_series_list_query_count_is_the_same_without_filters(client, pakistan, r
 
     three = _count_queries(client, URL)
 
-    assert (one, three <= 6) == (three, True)
+    assert (one, three <= 7) == (three, True)  # 7: with the data version
 
 
 def test_series_list_shows_latest_and_next_session(client, counter_terrorism_series):

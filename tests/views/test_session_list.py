@@ -48,7 +48,7 @@ def test_session_list_query_count_is_the_same_for_one_and_three_sessions(client,
     three = _count_queries(client, URL + "?country=PAK&country=RUS&official=Official")
 
     assert one == three
-    assert three <= 6
+    assert three <= 7  # one of them reads the data version pages are cached under
 
 
 def test_session_list_shows_newest_first_with_heads(client, counter_terrorism_series):
