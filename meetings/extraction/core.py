@@ -173,7 +173,7 @@ def extract_report(
     start, end, date_sent = session_dates(
         article.body, best.sentence_index, ref=article.ref, published=article.published
     )
-    add_members(article, sides, start=start)
+    add_members(article, best, sides, start=start)
     heads = find_session_heads(article, best, sides)
     if len(sides.parties) < 2 and not sides.organizations:
         return negative(base, "mechanism without two states or an organisation", decision.cues)
@@ -237,8 +237,11 @@ ATTENDED_BY_RE = re.compile(
 )
 
 
-def attendees(body: list[Sentence], idx: int) -> list[str]:
+def attendees(body: list[Sentence], idx: int, *, with_own_sentence: bool = False) -> list[str]:
+    """States of the attendance list near the session's sentence; with the states that
+    sentence names itself (the chair, the host) when ``with_own_sentence``."""
     gaz = gazetteer()
+    own = [e.code for e in gaz.entities(body[idx].text) if e.kind not in (ORG, PREFIX)]
     for k in range(idx, min(len(body), idx + 4)):
         m = ATTENDED_BY_RE.search(body[k].text)
         if m is None:
@@ -248,7 +251,7 @@ def attendees(body: list[Sentence], idx: int) -> list[str]:
             if e.kind not in (ORG, PREFIX) and e.code not in states:
                 states.append(e.code)
         if len(states) >= 2:
-            return states
+            return merge_unique(states, own) if with_own_sentence else states
     return []
 
 
@@ -256,7 +259,9 @@ def merge_unique(a: list[str], b: list[str]) -> list[str]:
     return a + [x for x in b if x not in a]
 
 
-def add_members(article: Article, sides: Sides, *, start: str | None) -> None:
+def add_members(
+    article: Article, best: classify.Candidate, sides: Sides, *, start: str | None
+) -> None:
     """An organisation's own mechanism: its members that take part are parties."""
     if not sides.organizations:
         return
@@ -267,6 +272,7 @@ def add_members(article: Article, sides: Sides, *, start: str | None) -> None:
         organizations=sides.organizations,
         parties=sides.parties,
         year=year,
+        attendance=attendees(article.body, best.sentence_index, with_own_sentence=True),
     )
 
 

@@ -37,10 +37,20 @@ def members_of(org: str, *, year: int | None) -> list[str]:
 
 
 def member_parties(
-    text: str, *, organizations: list[str], parties: list[str], year: int | None
+    text: str,
+    *,
+    organizations: list[str],
+    parties: list[str],
+    year: int | None,
+    attendance: list[str] = (),
 ) -> list[str]:
-    """``parties`` plus the members of the owning organisations that ``text`` names, or
-    all of them when it says that the member states took part."""
+    """``parties`` plus the member states of the owning organisations that take part.
+
+    An organisation's own mechanism (no partner state) is its members': those of an
+    attendance list when the article gives one, else all members at the session's
+    year (without a year, the founding members and those the article names). When the
+    organisation meets a partner ("ASEAN-Australia"), its members are parties only if
+    the article says the member states took part."""
     owners = [o for o in organizations if o in membership()]
     if not owners:
         return parties
@@ -48,14 +58,21 @@ def member_parties(
     named = {e.code for e in gazetteer().entities(text) if e.kind not in (ORG, PREFIX)}
     says_all = ALL_MEMBERS_RE.search(text) is not None
     members = {c for org in owners for c, _ in membership()[org]}
-    if any(p not in members for p in parties) and not says_all:
-        # The organisation meets a partner ("ASEAN-Australia"): a member named in passing,
-        # the chair say, is not a party of its own.
+    partner = any(p not in members for p in parties)
+    if partner and not says_all:
+        # A member named in passing, the chair say, is not a party of its own.
         return out
+    present = [c for c in attendance if c in members]
     for org in owners:
         current = members_of(org, year=year)
-        pool = current if year else [c for c, _ in membership()[org]]
-        for code in current if says_all else [c for c in pool if c in named]:
+        every = [c for c, _ in membership()[org]]
+        if not partner and len(present) >= 2:
+            chosen = [c for c in every if c in present]
+        elif year or says_all:
+            chosen = current
+        else:
+            chosen = current + [c for c in every if c in named and c not in current]
+        for code in chosen:
             if code not in out:
                 out.append(code)
     return out

@@ -99,17 +99,26 @@ def test_next_meeting_still_future_after_an_invitation():
     assert report.meeting is False
 
 
-def test_members_named_in_an_organisations_meeting_are_its_parties():
+def test_attendance_list_limits_an_organisations_parties_to_those_present():
     report = run(
         "The 12th meeting of the CSTO Working Group on Afghanistan was held in Dushanbe on "
-        "Monday. The Tajik, Kazakh and Russian delegations reported on the situation on "
-        "the border, and France attended as an observer."
+        "Monday. The meeting was attended by the Tajik, Kazakh and Russian delegations, and "
+        "France attended as an observer."
     )
 
     assert (report.series.organizations, report.series.parties) == (
         ("CSTO",),
         ("KAZ", "RUS", "TJK"),
     )
+
+
+def test_organisations_own_mechanism_without_attendance_list_is_all_its_members():
+    report = run(
+        "The 12th meeting of the CSTO Working Group on Afghanistan was held in Dushanbe on "
+        "Monday. The Tajik chair opened it."
+    )
+
+    assert report.series.parties == ("ARM", "BLR", "KAZ", "KGZ", "RUS", "TJK")
 
 
 def test_all_member_states_taking_part_makes_every_member_a_party():
@@ -149,6 +158,7 @@ def test_organisation_named_only_through_its_secretariat_owns_the_council():
         title="Final communique of the Supreme Council",
     )
 
+    # Those present: the chair and the two named as taking part.
     assert (report.meeting, report.series.organizations, report.series.parties) == (
         True,
         ("GCC",),
