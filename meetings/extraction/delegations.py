@@ -95,6 +95,9 @@ def find_heads(
     only when two co-chairs in one sentence have no other clue to their side.
     """
     window = list(range(event_index, min(len(sentences), event_index + 4)))
+    if sentences[event_index].text.rstrip().endswith(":"):
+        # "... with the participation of Their Majesties:" and the list, a line each.
+        window = list(range(event_index, min(len(sentences), event_index + 10)))
     window += [
         i for i, s in enumerate(sentences) if i not in window and LEAD_HINT_RE.search(s.text)
     ]
@@ -115,7 +118,12 @@ def find_heads(
             if m.title:
                 first_title.setdefault(m.display, m.title)
     sides = list(parties) + [o for o in organizations if o not in parties]
-    window = [i for i in window if i < event_index + 4 or any(m.lead_party for m in people[i])]
+    listed = sentences[event_index].text.rstrip().endswith(":")
+    window = [
+        i
+        for i in window
+        if i < event_index + (10 if listed else 4) or any(m.lead_party for m in people[i])
+    ]
     heads: dict[str, Head] = {}
     used: set[str] = set()
     for idx in window:

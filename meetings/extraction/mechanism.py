@@ -213,7 +213,9 @@ def build(sentence: str, head_start: int, last: re.Match, ents: list[Entity]) ->
     name = sentence[left:right].strip(" ,")
     name = re.sub(r"\s+", " ", name)
     # Parties: entities left of the head word, plus the between/of lists.
-    name_ents = [e for e in ents if left <= e.start and e.end <= head_start]
+    # An organisation whose name runs into the head word counts ("African Union Commission-
+    # to-Commission meeting").
+    name_ents = [e for e in ents if left <= e.start < head_start]
     parties: list[str] = []
     orgs: list[str] = []
     for e in name_ents:

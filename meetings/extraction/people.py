@@ -456,13 +456,15 @@ RANK_ONLY = frozenset({"ambassador", "amb."})
 
 def read_title_after(masked: str, end: int) -> tuple[str | None, int]:
     """Position written after a name: ", Director General ..., Ministry of ...,"."""
-    if not re.match(r"\s*,", masked[end : end + 5]):
+    # ", Director General ..." or, in a list laid out line by line, the next line.
+    if not re.match(r"\s*,|[ \t]*\n", masked[end : end + 5]):
         return None, end
     pos = end
     segments = []
     seg_end = end
     while True:
-        m = re.match(r"\s*,\s*", masked[pos:])
+        sep = r"\s*,\s*" if segments or not re.match(r"[ \t]*\n", masked[pos:]) else r"[ \t]*\n\s*"
+        m = re.match(sep, masked[pos:])
         if not m:
             break
         seg_start = pos + m.end()

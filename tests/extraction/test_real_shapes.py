@@ -436,3 +436,35 @@ def test_attendance_list_gives_a_conferences_parties_and_guests_are_not_parties(
 
     assert (report.session.number, report.series.parties) == (7, ("BEN", "BFA", "NER", "TGO"))
     assert report.series.name == "Ministerial Conference on Regional Connectivity"
+
+
+def test_heads_listed_a_line_each_under_a_participation_colon():
+    text = (
+        " date 2023-12-06 Secretariat\nFinal statement of the Supreme Council\n\n"
+        "The GCC Supreme Council held its 45th session in Kuwait City on Tuesday, with the "
+        "participation of:\n\n"
+        "His Majesty King Hamad bin Isa Al Khalifa\nKing of the Kingdom of Bahrain\n\n"
+        "His Highness Sayyid Fahd bin Mahmood Al Said\nDeputy Prime Minister of the "
+        "Sultanate of Oman\n"
+    )
+    from meetings.extraction import extract
+
+    report = extract(text, source="list.txt")
+
+    assert sorted((d.party, d.head) for d in report.delegations) == [
+        ("BHR", "Hamad bin Isa Al Khalifa"),
+        ("OMN", "Fahd bin Mahmood Al Said"),
+    ]
+
+
+def test_organisations_named_into_the_head_word_are_both_sides():
+    report = run(
+        "The 10th European Union-African Union Commission-to-Commission meeting was held in "
+        "Addis Ababa on Monday. It was co-chaired by the Chairperson of the AU Commission, "
+        "Amina Diallo, and the President of the European Commission, Greta Lind."
+    )
+
+    assert (report.series.organizations, sorted((d.party, d.head) for d in report.delegations)) == (
+        ("AU", "EU"),
+        [("AU", "Amina Diallo"), ("EU", "Greta Lind")],
+    )
