@@ -198,9 +198,45 @@ ADJECTIVE_USE_RE = re.compile(r"\s+(?:delegations?|level|officials?|visits?|team
 FORMAT_HEAD_RE = re.compile(r"\b(?:commission|committee)\b", re.IGNORECASE)
 
 
+def numbered_org_meeting(sentence: str, last: re.Match, ents: list[Entity]) -> Mechanism | None:
+    org = next(
+        (e for e in ents if e.kind == ORG and e.start <= last.start() and last.end() <= e.end),
+        None,
+    )
+    if org is None or org.code in NOT_OWNERS:
+        return None
+    before = sentence[max(0, org.start - 30) : org.start]
+    ordm = re.search(r"(?P<ord>[\w-]+)\s+\Z", before)
+    if ordm is None or not ORDINAL_RE.fullmatch(ordm.group("ord")):
+        return None
+    value = ordinal_value(ORDINAL_RE.fullmatch(ordm.group("ord")))
+    end = org.end
+    tail = re.match(r"\s+(?:Leaders['’]?(?:\s+(?:Meeting|Summit))?|Summit)\b", sentence[end:])
+    if tail:
+        end += tail.end()
+    kind = refine_kind(
+        trigger_kind(last.group()), last.group(), sentence, org.start, end, [org.code]
+    )
+    mech = Mechanism(
+        name=sentence[org.start : end],
+        kind=kind,
+        topic=None,
+        parties=[],
+        organizations=[org.code],
+        start=org.start,
+        end=end,
+        head_start=last.start(),
+        number=value,
+    )
+    mech.extra["head"] = last.group().lower()
+    return mech
+
+
 def build(sentence: str, head_start: int, last: re.Match, ents: list[Entity]) -> Mechanism | None:
     if inside_org_name(last.start(), last.end(), ents):
-        return None  # "European Commission", "Gulf Cooperation Council"
+        # "European Commission", "Gulf Cooperation Council"; but "the 39th Pacific Islands
+        # Forum was held" is the organisation's own numbered meeting.
+        return numbered_org_meeting(sentence, last, ents)
     if last.group().lower() == "ministerial" and ADJECTIVE_USE_RE.match(sentence, last.end()):
         return None  # "a high-ranking ministerial delegation" is no mechanism
     kind = trigger_kind(last.group())
@@ -259,8 +295,10 @@ def build(sentence: str, head_start: int, last: re.Match, ents: list[Entity]) ->
     topic = topic_of(topic_text) or topic_of(sentence[left : last.end()])
     if topic is None and not parts.get("topic"):
         # "commission on border delimitation": a lower-case subject right after "on".
+        # "committee on demarcation of maritime borders": the subject's first topic word.
         lower_on = re.match(
-            r"\s+on\s+([a-z][a-z-]+(?:\s+[a-z][a-z-]+)?)", sentence[right : right + 60]
+            r"\s+on\s+(?:the\s+)?([a-z][a-z-]+(?:\s+[a-z][a-z-]+){0,5})",
+            sentence[right : right + 80],
         )
         if lower_on:
             topic = topic_of(lower_on.group(1))

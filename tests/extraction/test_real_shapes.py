@@ -468,3 +468,18 @@ def test_organisations_named_into_the_head_word_are_both_sides():
         ("AU", "EU"),
         [("AU", "Amina Diallo"), ("EU", "Greta Lind")],
     )
+
+
+def test_organisations_own_numbered_meeting_named_by_the_organisation():
+    report = run(
+        "The 40th Pacific Islands Forum Leaders Meeting was held in Port Vila from 5-6 August "
+        "2009 and was attended by the heads of government of Australia, Fiji and Samoa.",
+        date="2009-08-07",
+    )
+
+    assert (
+        report.series.organizations,
+        report.series.kind,
+        report.session.number,
+        report.session.start,
+    ) == (("PIF",), "summit", 40, "2009-08-05")
