@@ -42,6 +42,10 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "django_filters",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "corsheaders",
     "django_htmx",
     "django_tasks",
     "django_tasks_db",
@@ -54,6 +58,7 @@ MIDDLEWARE = [
     "meetings.middleware.hardening",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "meetings.cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -205,6 +210,36 @@ MEETINGS_MAX_ARTICLE_BYTES = int(os.environ.get("MEETINGS_MAX_ARTICLE_BYTES", 10
 MEETINGS_MAX_REQUEST_BYTES = int(os.environ.get("MEETINGS_MAX_REQUEST_BYTES", 100 * 1024 * 1024))
 DATA_UPLOAD_MAX_NUMBER_FILES = 100
 DATA_UPLOAD_MAX_MEMORY_SIZE = 50 * 1024 * 1024
+
+# The open data (API, calendar, feeds, CSV) is read-only and public: any site may read it
+# from a browser, and no one is throttled.
+CORS_URLS_REGEX = r"^/(api/v1/|calendar\.ics|feeds/|[a-z]+\.csv)"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_EXPOSE_HEADERS = ["ETag"]
+
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "UNAUTHENTICATED_USER": None,
+    "DEFAULT_THROTTLE_CLASSES": [],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Diplomatic Meeting Tracker API",
+    "DESCRIPTION": (
+        "Read-only open data: meeting series, their sessions with delegations, venues, "
+        "dates and the source sentence of every fact; countries, officials and articles. "
+        "Lists take the same filters as the pages and page with opaque cursors."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+    "REDOC_DIST": "SIDECAR",
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+}
 
 LOGGING = {
     "version": 1,

@@ -17,7 +17,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
 from meetings.ingestion.names import ABBREVIATIONS
-from meetings.models import KINDS, TOPICS, Country, Organization, Series, Session
+from meetings.models import KINDS, TOPICS, Country, Official, Organization, Series, Session
 
 # Abbreviations a search may use for the words of series names ("JWG", "FOC", "ROK"):
 # the ones ingestion spells out when it compares names.
@@ -243,6 +243,38 @@ class MeetingFilterSet(LenientFilterSet):
     def filter_organization(self, queryset, name, value):
         return queryset.with_organization(value)
 
+    def description(self) -> str:
+        """The applied filter in words ("Pakistan and Russia, counter terrorism, from
+        2019"), for the titles of the calendar and the feed; "" when nothing applies."""
+        if not self.is_bound:
+            return ""
+        self.form.is_valid()
+        data = self.form.cleaned_data
+        names = dict(self.filters["country"].extra["choices"])
+        parts = []
+        if data.get("series"):
+            parts.append(data["series"].name)
+        if data.get("country"):
+            parts.append(" and ".join(names.get(code, code) for code in data["country"]))
+        for key, choices in (("topic", TOPICS), ("kind", KINDS)):
+            if data.get(key):
+                parts.append(dict(choices)[data[key]].lower())
+        if data.get("status"):
+            parts.append(data["status"])
+        if data.get("year_from") is not None:
+            parts.append(f"from {int(data['year_from'])}")
+        if data.get("year_to") is not None:
+            parts.append(f"to {int(data['year_to'])}")
+        if data.get("venue_country"):
+            parts.append(f"in {names.get(data['venue_country'], data['venue_country'])}")
+        if data.get("city"):
+            parts.append(f"in {data['city']}")
+        if data.get("official"):
+            parts.append(f"led by “{data['official']}”")
+        if data.get("q"):
+            parts.append(f"“{data['q']}”")
+        return ", ".join(parts)
+
     def year_bounds(self, name) -> tuple[int | None, int | None] | None:
         """Both bounds, applied together, once, by the first of them that validated
         (None for the other); an inverted range is swapped, and the page says so."""
@@ -289,10 +321,10 @@ class SeriesFilter(MeetingFilterSet):
     def keep(self, queryset, name, value):
         return queryset
 
-    def filter_country(self, queryset, name, value):
+    def filter_country(self, queryset, name, value: list[str]):
         return queryset.involving(*value)
 
-    def filter_venue_country(self, queryset, name, value):
+    def filter_venue_country(self, queryset, name, value: str):
         return queryset.hosted_in(value)
 
     def filter_city(self, queryset, name, value):
@@ -335,6 +367,13 @@ class SessionFilter(MeetingFilterSet):
         empty_label="Held and planned",
         widget=FastSelect,
     )
+    # Not on the form: the series page's feed, calendar, CSV and API links use it.
+    series = django_filters.ModelChoiceFilter(
+        label="Series",
+        field_name="series",
+        to_field_name="slug",
+        queryset=Series.objects.only("pk", "slug", "name"),
+    )
     sort = django_filters.ChoiceFilter(
         label="Sort by",
         choices=[("newest", "Newest first"), ("oldest", "Oldest first")],
@@ -353,7 +392,7 @@ class SessionFilter(MeetingFilterSet):
     def filter_country(self, queryset, name, value):
         return queryset.involving(*value)
 
-    def filter_venue_country(self, queryset, name, value):
+    def filter_venue_country(self, queryset, name, value: str):
         return queryset.filter(country_id=value)
 
     def filter_city(self, queryset, name, value):
@@ -387,3 +426,38 @@ class UpcomingFilter(SessionFilter):
     class Meta:
         model = Session
         fields = ["country", "topic", "kind"]
+
+
+class CountryFilter(LenientFilterSet):
+    """The API's country list: by name."""
+
+    q = django_filters.CharFilter(
+        label="Name", field_name="name", lookup_expr="icontains", max_length=MAX_TEXT
+    )
+
+    class Meta:
+        model = Country
+        fields = ["q"]
+
+    def order_queryset(self, queryset, key):
+        return queryset.order_by("name", "pk")
+
+
+class OfficialFilter(LenientFilterSet):
+    """The API's official list: by name and by the side they represent."""
+
+    q = django_filters.CharFilter(
+        label="Name", field_name="name", lookup_expr="icontains", max_length=MAX_TEXT
+    )
+    country = django_filters.ChoiceFilter(label="Country", empty_label="Any country")
+
+    class Meta:
+        model = Official
+        fields = ["q", "country"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters["country"].extra["choices"] = _party_choices()[0]
+
+    def order_queryset(self, queryset, key):
+        return queryset.order_by("name", "pk")

@@ -490,6 +490,23 @@ class SessionQuerySet(models.QuerySet):
             "series__name",
         )
 
+    def for_calendar(self):
+        """The calendar and the feed: each session with its series, host country,
+        delegations with heads, and sources."""
+        article_model = _related(self.model, "articles")
+        return (
+            self.for_list()
+            .select_related("country")
+            .prefetch_related(
+                Prefetch(
+                    "articles",
+                    queryset=article_model.objects.only(
+                        "id", "title", "source_name", "url", "ingested_at", "session_id"
+                    ).order_by("ingested_at", "pk"),
+                )
+            )
+        )
+
     def for_table(self):
         """Session rows of the series page: delegations, heads and sources."""
         article_model = _related(self.model, "articles")

@@ -33,25 +33,30 @@ MAX_PARAMETERS = 50
 SOURCES_PER_PAGE = 10
 
 
+def read_query(request) -> list[str]:
+    """A query string with more fields than Django accepts is cut, not refused: the
+    request keeps the first MAX_PARAMETERS, and the returned note says so."""
+    try:
+        request.GET  # noqa: B018 - parsing is what may fail
+    except TooManyFieldsSent:
+        pairs = parse_qsl(request.META.get("QUERY_STRING", ""), keep_blank_values=True)
+        kept = QueryDict(mutable=True)
+        for key, value in pairs[:MAX_PARAMETERS]:
+            kept.appendlist(key, value)
+        request.GET = kept
+        return [
+            f"The address had {len(pairs)} parameters; only the first {MAX_PARAMETERS} "
+            f"were read (limit {settings.DATA_UPLOAD_MAX_NUMBER_FIELDS})."
+        ]
+    return []
+
+
 class ForgivingQueryMixin:
-    """A query string with more fields than Django accepts is cut, not refused: the page
-    reads the first MAX_PARAMETERS and says so."""
+    """Reads an over-long query string as `read_query` does; `notes` says so."""
 
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
-        self.notes = []
-        try:
-            request.GET  # noqa: B018 - parsing is what may fail
-        except TooManyFieldsSent:
-            pairs = parse_qsl(request.META.get("QUERY_STRING", ""), keep_blank_values=True)
-            kept = QueryDict(mutable=True)
-            for key, value in pairs[:MAX_PARAMETERS]:
-                kept.appendlist(key, value)
-            request.GET = kept
-            self.notes.append(
-                f"The address had {len(pairs)} parameters; only the first {MAX_PARAMETERS} "
-                f"were read (limit {settings.DATA_UPLOAD_MAX_NUMBER_FIELDS})."
-            )
+        self.notes = read_query(request)
 
 
 class ListPageMixin(ForgivingQueryMixin):

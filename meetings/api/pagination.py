@@ -1,0 +1,217 @@
+"""Keyset pagination over whatever order the FilterSet chose.
+
+The cursor holds the sort values of the last (or first) row of a page; the next page is
+the rows strictly after them in that order, so page 500 costs what page 1 does and rows
+added meanwhile never shift a page. Nullable sort keys (dates of undated sessions) are
+ordered NULLS LAST, and the conditions below say so explicitly.
+"""
+
+import base64
+import binascii
+import datetime
+import json
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from django.core.exceptions import ValidationError
+from django.db.models import F, OrderBy, Q
+from rest_framework.pagination import BasePagination
+from rest_framework.response import Response
+
+from meetings.pagination import LIST_CACHE
+
+MAX_PAGE_SIZE = 200
+
+
+@dataclass(frozen=True)
+class SortKey:
+    name: str
+    descending: bool
+    nulls_last: bool
+
+    @property
+    def label(self) -> str:
+        return ("-" if self.descending else "") + self.name
+
+    def reversed(self) -> "SortKey":
+        return SortKey(self.name, not self.descending, not self.nulls_last)
+
+
+def sort_keys(queryset) -> list[SortKey]:
+    """The ordering of `queryset` as keys, ending with the primary key (added when
+    missing, so that every row has a distinct position)."""
+    keys = []
+    for item in queryset.query.order_by:
+        if isinstance(item, str):
+            keys.append(SortKey(item.lstrip("-"), item.startswith("-"), False))
+        elif isinstance(item, OrderBy) and isinstance(item.expression, F):
+            keys.append(SortKey(item.expression.name, item.descending, bool(item.nulls_last)))
+        else:
+            raise TypeError(f"cannot page by {item!r}")
+    if not keys or keys[-1].name not in ("pk", "id"):
+        keys.append(SortKey("pk", False, False))
+    return keys
+
+
+def after(keys: list[SortKey], values: list) -> Q:
+    """Rows strictly after the row whose sort values are `values`."""
+    key, value = keys[0], values[0]
+    rest = after(keys[1:], values[1:]) if keys[1:] else Q(pk__in=[])
+    is_null = Q(**{f"{key.name}__isnull": True})
+    if value is None:
+        # Nulls last: only nulls follow a null; nulls first: every value does.
+        return is_null & rest if key.nulls_last else ~is_null | (is_null & rest)
+    condition = Q(**{f"{key.name}__{'lt' if key.descending else 'gt'}": value})
+    if key.nulls_last:
+        condition |= is_null
+    return condition | (Q(**{key.name: value}) & rest)
+
+
+def _plain(value):
+    return value.isoformat() if isinstance(value, datetime.date) else value
+
+
+def encode_cursor(direction: str, keys: list[SortKey], row) -> str:
+    """The opaque cursor of the page after ("next") or before ("previous") `row`."""
+    values = [_plain(row.pk if k.name == "pk" else getattr(row, k.name)) for k in keys]
+    token = json.dumps(
+        {"d": direction, "k": [k.label for k in keys], "v": values}, separators=(",", ":")
+    )
+    return base64.urlsafe_b64encode(token.encode()).decode().rstrip("=")
+
+
+class KeysetPagination(BasePagination):
+    """`?cursor=` pages of `?page_size=` rows (default `page_size`, at most 200), with
+    links to the next and previous pages and the count of all matching rows (cached
+    while the data is unchanged). A cursor or page size that does not validate is
+    reported in `ignored` and the first page is shown, as the pages do."""
+
+    page_size = 50
+    parameters = frozenset({"cursor", "page_size", "format"})
+
+    def paginate_queryset(self, queryset, request, view=None):
+        self.request, self.notes = request, []
+        self.size = self._page_size(request.query_params.get("page_size"))
+        self.keys = sort_keys(queryset)
+        self.count = LIST_CACHE.count(queryset.values_list("pk", flat=True))
+        cursor = self._decode(request.query_params.get("cursor"))
+        try:
+            rows, self.has_next, self.has_previous = self._rows(queryset, cursor)
+        except (ValidationError, ValueError, TypeError):
+            self.notes.append("Cursor: not a cursor of this list; showing the first page.")
+            rows, self.has_next, self.has_previous = self._rows(queryset, None)
+        self.rows = rows
+        return rows
+
+    def _rows(self, queryset, cursor):
+        if cursor is None:
+            keys = list(queryset.values_list("pk", flat=True)[: self.size + 1])
+            return self._load(queryset, keys[: self.size]), len(keys) > self.size, False
+        direction, values = cursor
+        if direction == "next":
+            condition = after(self.keys, values)
+            keys = list(queryset.filter(condition).values_list("pk", flat=True)[: self.size + 1])
+            return self._load(queryset, keys[: self.size]), len(keys) > self.size, True
+        condition = after([k.reversed() for k in self.keys], values)
+        keys = list(
+            queryset.reverse().filter(condition).values_list("pk", flat=True)[: self.size + 1]
+        )
+        return self._load(queryset, keys[: self.size][::-1]), True, len(keys) > self.size
+
+    @staticmethod
+    def _load(queryset, keys):
+        # Only the page's rows get their joins and annotations.
+        rows = {row.pk: row for row in queryset.filter(pk__in=keys)} if keys else {}
+        return [rows[key] for key in keys if key in rows]
+
+    def _page_size(self, raw):
+        if raw is None:
+            return self.page_size
+        try:
+            size = int(raw)
+        except ValueError:
+            size = 0
+        if not 1 <= size <= MAX_PAGE_SIZE:
+            self.notes.append(
+                f"Page size “{raw[:20]}”: a whole number from 1 to {MAX_PAGE_SIZE} is "
+                f"expected; showing {self.page_size}."
+            )
+            return self.page_size
+        return size
+
+    def _decode(self, raw):
+        if not raw:
+            return None
+        try:
+            data = json.loads(base64.urlsafe_b64decode(raw.encode() + b"=" * (-len(raw) % 4)))
+            direction, names, values = data["d"], data["k"], data["v"]
+        except (ValueError, KeyError, TypeError, binascii.Error):
+            direction, names, values = None, None, None
+        if direction not in ("next", "previous") or names != [k.label for k in self.keys]:
+            self.notes.append("Cursor: not a cursor of this list; showing the first page.")
+            return None
+        if not isinstance(values, list) or len(values) != len(self.keys):
+            self.notes.append("Cursor: not a cursor of this list; showing the first page.")
+            return None
+        return direction, values
+
+    def _link(self, direction, row):
+        cursor = encode_cursor(direction, self.keys, row)
+        params = [
+            (key, value)
+            for key, values in self.request.query_params.lists()
+            if key != "cursor"
+            for value in values
+        ]
+        query = urlencode([*params, ("cursor", cursor)])
+        return self.request.build_absolute_uri(f"{self.request.path}?{query}")
+
+    def get_paginated_response(self, data):
+        view = self.request.parser_context.get("view")
+        ignored = [*getattr(view, "ignored", []), *self.notes]
+        return Response(
+            {
+                "count": self.count,
+                "next": self._link("next", self.rows[-1]) if self.has_next else None,
+                "previous": self._link("previous", self.rows[0]) if self.has_previous else None,
+                "ignored": ignored,
+                "results": data,
+            }
+        )
+
+    def get_paginated_response_schema(self, schema):
+        link = {"type": "string", "format": "uri", "nullable": True}
+        return {
+            "type": "object",
+            "required": ["count", "next", "previous", "ignored", "results"],
+            "properties": {
+                "count": {"type": "integer", "description": "All rows matching the filter."},
+                "next": {**link, "description": "The next page, null on the last."},
+                "previous": {**link, "description": "The previous page, null on the first."},
+                "ignored": {
+                    "type": "array",
+                    "items": {"type": "string"},
+                    "description": "Each filter value, parameter or cursor that was left "
+                    "out, and why; the rest of the filter still applied.",
+                },
+                "results": schema,
+            },
+        }
+
+    def get_schema_operation_parameters(self, view):
+        return [
+            {
+                "name": "cursor",
+                "in": "query",
+                "required": False,
+                "description": "Opaque position from a `next` or `previous` link.",
+                "schema": {"type": "string"},
+            },
+            {
+                "name": "page_size",
+                "in": "query",
+                "required": False,
+                "description": f"Rows a page, 1 to {MAX_PAGE_SIZE} (default {self.page_size}).",
+                "schema": {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE},
+            },
+        ]

@@ -1,0 +1,325 @@
+"""The rows the API returns, as plain dictionaries built from a few bulk queries: a page
+of fifty sessions needs its delegations, sources and evidence in one query each, never
+one per row, so the number of queries is the same whatever the page size.
+
+Addresses are absolute: `base` is the scheme and host of the request.
+"""
+
+import datetime
+from urllib.parse import urlencode
+
+from django.db.models import F, Q
+from django.db.models.functions import Coalesce, Substr
+from django.urls import reverse
+from django.utils import timezone
+
+from meetings import timeline
+from meetings.models import (
+    Article,
+    Country,
+    Delegation,
+    Evidence,
+    Official,
+    Series,
+    Session,
+    format_partial_date,
+    page_url,
+)
+from meetings.querysets import attach_party_briefs, attach_session_briefs
+
+
+def http_url(value: str) -> str:
+    """The address if it is http(s), else "": no javascript: links from stored data."""
+    value = (value or "").strip()
+    return value if value.lower().startswith(("http://", "https://")) else ""
+
+
+def list_url(base: str, route: str, **filters) -> str:
+    return f"{base}{reverse(route)}?{urlencode(filters)}"
+
+
+def _iso(value: datetime.date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def country_ref(base: str, code: str | None, name: str | None) -> dict | None:
+    if not code:
+        return None
+    return {
+        "code": code,
+        "name": name or code,
+        "url": base + page_url("api:country", code),
+        "page": base + Country.url_for(code),
+    }
+
+
+def session_ref(base: str, session) -> dict | None:
+    """A session as a series links it: number, date, status, venue label."""
+    if session is None:
+        return None
+    return {
+        "id": session.pk,
+        "number": session.number,
+        "status": session.status,
+        "start": format_partial_date(session.start_date, session.start_precision),
+        "venue": session.venue or None,
+        "url": base + page_url("api:session", session.pk),
+        "page": base + Session.url_for(session.pk),
+    }
+
+
+def series_ref(base: str, slug: str, name: str) -> dict:
+    return {
+        "slug": slug,
+        "name": name,
+        "url": base + page_url("api:series", slug),
+        "page": base + Series.url_for(slug),
+    }
+
+
+def official_ref(base: str, pk: int | None, name: str | None) -> dict | None:
+    if pk is None:
+        return None
+    return {
+        "id": pk,
+        "name": name,
+        "url": base + page_url("api:official", pk),
+        "page": base + Official.url_for(pk),
+    }
+
+
+# ---- sessions ----------------------------------------------------------------------------
+
+
+def _party(country_id, country_name, organization, organization_name) -> dict:
+    if country_id:
+        return {"type": "country", "code": country_id, "name": country_name}
+    return {"type": "organization", "code": organization, "name": organization_name or organization}
+
+
+def session_rows(sessions, *, base: str) -> list[dict]:
+    """Sessions (loaded with `select_related("series", "country")`) as API rows with
+    their delegations, sources and evidence: three queries whatever their number."""
+    sessions = list(sessions)
+    ids = [s.pk for s in sessions]
+    delegations = {pk: [] for pk in ids}
+    sources = {pk: [] for pk in ids}
+    evidence = {pk: [] for pk in ids}
+    if ids:
+        for session_id, *values in Delegation.objects.filter(session_id__in=ids).values_list(
+            "session_id",
+            "country_id",
+            "country__name",
+            "organization__short_name",
+            "organization__full_name",
+            "head_id",
+            "head__name",
+            "head_title",
+        ):
+            *party, head_id, head_name, head_title = values
+            delegations[session_id].append(
+                {
+                    "party": _party(*party),
+                    "head": official_ref(base, head_id, head_name),
+                    "head_title": head_title,
+                }
+            )
+        for session_id, pk, title, outlet, published, url, source_name in (
+            Article.objects.filter(session_id__in=ids)
+            .order_by(F("published").asc(nulls_last=True), "pk")
+            .values_list("session_id", "pk", "title", "outlet", "published", "url", "source_name")
+        ):
+            sources[session_id].append(
+                {
+                    "id": pk,
+                    "title": title,
+                    "outlet": outlet,
+                    "published": _iso(published),
+                    "source_name": source_name,
+                    "original_url": http_url(url) or None,
+                    "url": base + page_url("api:article", pk),
+                    "page": base + Article.url_for(pk),
+                }
+            )
+        for row in (
+            Evidence.objects.annotate(
+                owner=Coalesce("session_id", "delegation__session_id"),
+                sentence=Substr("article__text", F("start") + 1, F("end") - F("start")),
+                party=Coalesce("delegation__country_id", "delegation__organization__short_name"),
+            )
+            .filter(owner__in=ids)
+            .order_by("article_id", "start", "fact")
+            .values("owner", "fact", "value", "sentence", "start", "end", "article_id", "party")
+        ):
+            evidence[row["owner"]].append(
+                {
+                    "fact": row["fact"],
+                    "value": row["value"],
+                    "party": row["party"],
+                    "sentence": row["sentence"],
+                    "start": row["start"],
+                    "end": row["end"],
+                    "article": row["article_id"],
+                }
+            )
+    return [
+        {
+            "id": s.pk,
+            "url": base + page_url("api:session", s.pk),
+            "page": base + Session.url_for(s.pk),
+            "series": series_ref(base, s.series.slug, s.series.name),
+            "number": s.number,
+            "status": s.status,
+            "start": s.start_display,
+            "start_precision": s.start_precision,
+            "end": _iso(s.end_date),
+            "venue": {
+                "city": s.city or None,
+                "country": country_ref(base, s.country_id, s.country.name if s.country else None),
+                "virtual": s.virtual,
+                "label": s.venue or None,
+            },
+            "delegations": delegations[s.pk],
+            "sources": sources[s.pk],
+            "evidence": evidence[s.pk],
+            "conflicts": [
+                {"field": c.get("field", ""), "values": c.get("values", {})}
+                for c in (s.conflicts or [])
+                if isinstance(c, dict)
+            ],
+            "updated_at": s.updated_at,
+        }
+        for s in sessions
+    ]
+
+
+# ---- series ------------------------------------------------------------------------------
+
+
+def series_rows(groups, *, base: str, with_sessions: bool = False) -> list[dict]:
+    """Series as API rows with parties, organisations and their sessions' summary (the
+    latest and next session, cadence): three queries whatever their number."""
+    groups = list(groups)
+    attach_party_briefs(groups)
+    attach_session_briefs(groups)
+    organizations = {group.pk: [] for group in groups}
+    if groups:
+        through = Series.organizations.through
+        for series_id, short_name, full_name in (
+            through.objects.filter(series_id__in=list(organizations))
+            .order_by("organization__short_name")
+            .values_list("series_id", "organization__short_name", "organization__full_name")
+        ):
+            organizations[series_id].append({"short_name": short_name, "full_name": full_name})
+    today = timezone.localdate()
+    rows = []
+    for group in groups:
+        summary = timeline.summarize(group.session_list, today=today)
+        cadence = summary.cadence
+        row = {
+            "slug": group.slug,
+            "name": group.name,
+            "url": base + page_url("api:series", group.slug),
+            "page": base + Series.url_for(group.slug),
+            "other_names": list(group.other_names or []),
+            "kind": group.kind,
+            "topic": group.topic or None,
+            "parties": [country_ref(base, p.pk, p.name) for p in group.party_list],
+            "organizations": organizations[group.pk],
+            "held_sessions": summary.held_count,
+            "latest_session": session_ref(base, summary.latest),
+            "next_session": session_ref(base, summary.next),
+            "cadence": {
+                "median_days": cadence.median_days,
+                "median_months": cadence.median_months,
+                "expected": _iso(cadence.expected),
+                "overdue": cadence.overdue,
+            },
+            "sessions_url": list_url(base, "api:session_list", series=group.slug),
+        }
+        if with_sessions:
+            row["sessions"] = [session_ref(base, s) for s in group.session_list]
+        rows.append(row)
+    return rows
+
+
+# ---- countries, officials, articles ------------------------------------------------------
+
+
+def country_rows(countries, *, base: str) -> list[dict]:
+    return [
+        {
+            **country_ref(base, c.alpha3, c.name),
+            "alpha2": c.alpha2,
+            "other_names": list(c.other_names or []),
+            "series_url": list_url(base, "api:series_list", country=c.alpha3),
+            "sessions_url": list_url(base, "api:session_list", country=c.alpha3),
+        }
+        for c in countries
+    ]
+
+
+def official_rows(officials, *, base: str) -> list[dict]:
+    return [
+        {
+            **official_ref(base, o.pk, o.name),
+            "other_names": list(o.other_names or []),
+            "country": country_ref(base, o.country_id, o.country.name if o.country else None),
+            "organization": o.organization.short_name if o.organization else None,
+        }
+        for o in officials
+    ]
+
+
+def official_delegations(official, *, base: str) -> list[dict]:
+    """Every delegation the official led or joined, in date order."""
+    rows = (
+        Delegation.objects.filter(Q(head=official) | Q(members=official))
+        .distinct()
+        .select_related("session__series", "country", "organization")
+        .order_by(F("session__start_date").asc(nulls_last=True), "pk")
+    )
+    return [
+        {
+            "session": session_ref(base, d.session),
+            "series": series_ref(base, d.session.series.slug, d.session.series.name),
+            "party": _party(
+                d.country_id,
+                d.country.name if d.country else None,
+                d.organization.short_name if d.organization else None,
+                d.organization.full_name if d.organization else None,
+            ),
+            "role": "head" if d.head_id == official.pk else "member",
+            "head_title": d.head_title if d.head_id == official.pk else "",
+        }
+        for d in rows
+    ]
+
+
+def article_row(article, *, base: str) -> dict:
+    return {
+        "id": article.pk,
+        "url": base + page_url("api:article", article.pk),
+        "page": base + Article.url_for(article.pk),
+        "title": article.title,
+        "outlet": article.outlet,
+        "published": _iso(article.published),
+        "source_name": article.source_name,
+        "original_url": http_url(article.url) or None,
+        "outcome": article.outcome,
+        "reason": article.reason,
+        "session": session_ref(base, article.session),
+        "text": article.text,
+        "evidence": [
+            {
+                "fact": e.fact,
+                "value": e.value,
+                "party": e.delegation.party_code if e.delegation else None,
+                "sentence": article.text[e.start : e.end],
+                "start": e.start,
+                "end": e.end,
+                "article": article.pk,
+            }
+            for e in article.evidence.all()
+        ],
+    }
