@@ -87,13 +87,19 @@ class KeysetPagination(BasePagination):
     reported in `ignored` and the first page is shown, as the pages do."""
 
     page_size = 50
+    # Rank the whole list once per data version (see ListCache.keys) instead of sorting
+    # by a computed value (latest session, number of sessions) on every request; the
+    # cursor's row is then found in the ranked keys.
+    rank = False
     parameters = frozenset({"cursor", "page_size", "format"})
 
     def paginate_queryset(self, queryset, request, view=None):
         self.request, self.notes = request, []
         self.size = self._page_size(request.query_params.get("page_size"))
         self.keys = sort_keys(queryset)
-        self.count = LIST_CACHE.count(queryset.values_list("pk", flat=True))
+        pks = queryset.values_list("pk", flat=True)
+        self.ranked = LIST_CACHE.keys(pks) if self.rank else None
+        self.count = len(self.ranked) if self.rank else LIST_CACHE.count(pks)
         cursor = self._decode(request.query_params.get("cursor"))
         try:
             rows, self.has_next, self.has_previous = self._rows(queryset, cursor)
@@ -104,6 +110,10 @@ class KeysetPagination(BasePagination):
         return rows
 
     def _rows(self, queryset, cursor):
+        if self.ranked is not None:
+            found = self._ranked_rows(queryset, cursor)
+            if found is not None:
+                return found
         if cursor is None:
             keys = list(queryset.values_list("pk", flat=True)[: self.size + 1])
             return self._load(queryset, keys[: self.size]), len(keys) > self.size, False
@@ -117,6 +127,23 @@ class KeysetPagination(BasePagination):
             queryset.reverse().filter(condition).values_list("pk", flat=True)[: self.size + 1]
         )
         return self._load(queryset, keys[: self.size][::-1]), True, len(keys) > self.size
+
+    def _ranked_rows(self, queryset, cursor):
+        """The page from the ranked keys; None when the cursor's row is no longer in
+        the list (the keyset query then finds its place)."""
+        ranked, size = self.ranked, self.size
+        if cursor is None:
+            return self._load(queryset, ranked[:size]), len(ranked) > size, False
+        direction, values = cursor
+        try:
+            position = ranked.index(values[-1])
+        except ValueError:
+            return None
+        if direction == "next":
+            keys = ranked[position + 1 : position + 1 + size]
+            return self._load(queryset, keys), position + 1 + size < len(ranked), True
+        start = max(position - size, 0)
+        return self._load(queryset, ranked[start:position]), True, start > 0
 
     @staticmethod
     def _load(queryset, keys):

@@ -40,9 +40,11 @@ class ApiListView(ForgivingQueryMixin, generics.ListAPIView):
     pagination_class = KeysetPagination
     page_size = KeysetPagination.page_size
 
+    rank = False
+
     def get_paginator_instance(self):
         paginator = self.pagination_class()
-        paginator.page_size = self.page_size
+        paginator.page_size, paginator.rank = self.page_size, self.rank
         return paginator
 
     @property
@@ -71,6 +73,8 @@ class SeriesList(ApiListView):
     serializer_class = serializers.SeriesSerializer
     filterset_class = SeriesFilter
     page_size = 25
+    # As the series page: its sorts are on computed values.
+    rank = True
 
     def get_queryset(self):
         return Series.objects.for_list()

@@ -416,3 +416,20 @@ def test_export_json_and_the_api_agree(client, pakistan, russia):
     ]
     assert from_api == exported
     assert [s["name"] for s in exported] == ["A series", "B series"]
+
+
+@pytest.mark.parametrize("sort", ["latest", "sessions", "name"])
+def test_series_cursor_still_works_when_its_row_is_gone(client, sort):
+    series = [SeriesFactory(name=f"Series {n}") for n in range(4)]
+    for n, group in enumerate(series):
+        for year in range(n):
+            SessionFactory(series=group, start_date=datetime.date(2010 + n + year, 1, 1))
+    everything = [r["slug"] for r in _get(client, f"{SERIES}?sort={sort}")["results"]]
+    first = _get(client, f"{SERIES}?sort={sort}&page_size=2")
+    gone = next(g for g in series if g.slug == first["results"][-1]["slug"])
+    gone.sessions.all().delete()
+    gone.delete()
+
+    second = _get(client, first["next"])
+
+    assert [r["slug"] for r in second["results"]] == everything[2:4]
