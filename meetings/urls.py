@@ -1,6 +1,7 @@
 from django.urls import path
 
 from meetings import views
+from meetings.feeds import SessionFeed
 from meetings.upload import IngestRunView, IngestView
 
 app_name = "meetings"
@@ -10,6 +11,8 @@ urlpatterns = [
     path("series/<slug:slug>/", views.SeriesDetailView.as_view(), name="series"),
     path("sessions/", views.SessionListView.as_view(), name="session_list"),
     path("sessions.csv", views.SessionCsvView.as_view(), name="session_csv"),
+    path("calendar.ics", views.SessionCalendarView.as_view(), name="calendar"),
+    path("feeds/sessions.atom", SessionFeed(), name="session_feed"),
     path("sessions/<int:pk>/", views.SessionDetailView.as_view(), name="session"),
     path("upcoming/", views.UpcomingView.as_view(), name="upcoming"),
     path("countries/<str:pk>/", views.CountryDetailView.as_view(), name="country"),

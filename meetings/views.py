@@ -19,6 +19,7 @@ from django_filters.views import FilterMixin, FilterView
 from meetings import facts, timeline
 from meetings.export import stream_csv, web_session_csv_rows
 from meetings.filters import SeriesFilter, SessionFilter, UpcomingFilter
+from meetings.ical import stream_calendar
 from meetings.models import Article, Country, Evidence, Official, Organization, Series, Session
 from meetings.pagination import LIST_CACHE, DeferredJoinPaginator
 from meetings.querysets import (
@@ -247,6 +248,30 @@ class SessionCsvView(ForgivingQueryMixin, FilterMixin, View):
         )
         response = StreamingHttpResponse(stream_csv(rows), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="sessions.csv"'
+        return response
+
+
+class SessionCalendarView(ForgivingQueryMixin, FilterMixin, View):
+    """The dated sessions of the current filter as an iCalendar feed (see meetings.ical),
+    streamed event by event."""
+
+    filterset_class = SessionFilter
+    strict = False
+
+    def get_queryset(self):
+        return Session.objects.for_calendar()
+
+    def get(self, request, *args, **kwargs):
+        filterset = self.get_filterset(self.get_filterset_class())
+        described = filterset.description()
+        body = stream_calendar(
+            filterset.qs.iterator(chunk_size=500),
+            name="Sessions" + (f": {described}" if described else ""),
+            host=request.get_host(),
+            page_url=request.build_absolute_uri,
+        )
+        response = StreamingHttpResponse(body, content_type="text/calendar; charset=utf-8")
+        response["Content-Disposition"] = 'inline; filename="sessions.ics"'
         return response
 
 
