@@ -15,7 +15,9 @@ from collections.abc import Callable, Iterable, Iterator
 
 from django.db.models import F, Prefetch
 
-from meetings.models import Article, Series, Session
+from meetings import timeline
+from meetings.models import Article, Series, Session, format_partial_date
+from meetings.querysets import attach_party_briefs, attach_session_briefs
 
 CSV_COLUMNS = [
     "series",
@@ -120,6 +122,12 @@ WEB_CSV_COLUMNS = [
     "virtual",
     "delegation_heads",
     "url",
+    "kind",
+    "topic",
+    "parties",
+    "party_names",
+    "organizations",
+    "venue_country_name",
 ]
 
 
@@ -133,11 +141,18 @@ def escape_row(row: list) -> list[str]:
     return [escape_formula(cell) for cell in row]
 
 
+def _codes_and_names(countries) -> tuple[str, str]:
+    countries = sorted(countries, key=lambda c: c.alpha3)
+    return " ".join(c.alpha3 for c in countries), "; ".join(c.name for c in countries)
+
+
 def web_session_csv_rows(sessions, *, url_for: Callable[[Session], str]) -> Iterator[list]:
     """The sessions list page's download: its header, then one escaped row per session
-    of a `Session.objects.for_list()` queryset."""
+    of a `Session.objects.for_csv()` queryset. Parties are the series' states, as codes
+    and as names."""
     yield WEB_CSV_COLUMNS
     for s in sessions:
+        parties, party_names = _codes_and_names(s.series.parties.all())
         heads = "; ".join(
             f"{d.party_code}: {d.head.name if d.head else 'unknown'}"
             + (f" ({d.head_title})" if d.head_title else "")
@@ -155,8 +170,96 @@ def web_session_csv_rows(sessions, *, url_for: Callable[[Session], str]) -> Iter
                 "yes" if s.virtual else "no",
                 heads,
                 url_for(s),
+                s.series.kind,
+                s.series.topic,
+                parties,
+                party_names,
+                " ".join(sorted(o.short_name for o in s.series.organizations.all())),
+                s.country.name if s.country else "",
             ]
         )
+
+
+SERIES_CSV_COLUMNS = [
+    "series",
+    "slug",
+    "kind",
+    "topic",
+    "parties",
+    "party_names",
+    "organizations",
+    "organization_names",
+    "status",
+    "held_sessions",
+    "latest_session",
+    "latest_start",
+    "latest_venue",
+    "next_session",
+    "next_start",
+    "next_venue",
+    "median_interval_days",
+    "other_names",
+    "url",
+]
+
+
+def series_status(summary) -> str:
+    """ "planned" when a next session is known, "overdue" when none is and the series'
+    own interval has long passed (see timeline.cadence_of), else ""."""
+    if summary.next is not None:
+        return "planned"
+    return "overdue" if summary.cadence.overdue else ""
+
+
+def web_series_csv_rows(
+    chunks: Iterable[list[Series]], *, today, url_for: Callable[[Series], str]
+) -> Iterator[list]:
+    """The series list page's download: its header, then one escaped row per series.
+    `chunks` are lists of series, each of which gets its parties, organisations and
+    sessions in one query per kind."""
+    yield SERIES_CSV_COLUMNS
+    for chunk in chunks:
+        attach_party_briefs(chunk)
+        attach_session_briefs(chunk)
+        organizations = {group.pk: [] for group in chunk}
+        through = Series.organizations.through
+        for series_id, short_name, full_name in (
+            through.objects.filter(series_id__in=list(organizations))
+            .order_by("organization__short_name")
+            .values_list("series_id", "organization__short_name", "organization__full_name")
+        ):
+            organizations[series_id].append((short_name, full_name or short_name))
+        for group in chunk:
+            summary = timeline.summarize(group.session_list, today=today)
+            latest, upcoming = summary.latest, summary.next
+            parties = sorted(group.party_list, key=lambda p: p.pk)
+            yield escape_row(
+                [
+                    group.name,
+                    group.slug,
+                    group.kind,
+                    group.topic,
+                    " ".join(p.pk for p in parties),
+                    "; ".join(p.name for p in parties),
+                    " ".join(short for short, _ in organizations[group.pk]),
+                    "; ".join(full for _, full in organizations[group.pk]),
+                    series_status(summary),
+                    summary.held_count,
+                    (latest.number or "") if latest else "",
+                    format_partial_date(latest.start_date, latest.start_precision)
+                    if latest
+                    else "",
+                    latest.venue if latest else "",
+                    (upcoming.number or "") if upcoming else "",
+                    format_partial_date(upcoming.start_date, upcoming.start_precision)
+                    if upcoming
+                    else "",
+                    upcoming.venue if upcoming else "",
+                    summary.cadence.median_days or "",
+                    "; ".join(group.other_names or []),
+                    url_for(group),
+                ]
+            )
 
 
 class _Echo:

@@ -490,6 +490,15 @@ class SessionQuerySet(models.QuerySet):
             "series__name",
         )
 
+    def for_csv(self):
+        """The sessions CSV: as the list, with the host country and the series' parties
+        and organisations."""
+        return (
+            self.for_list()
+            .select_related("country")
+            .prefetch_related("series__parties", "series__organizations")
+        )
+
     def for_calendar(self):
         """The calendar and the feed: each session with its series, host country,
         delegations with heads, and sources."""

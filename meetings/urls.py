@@ -9,6 +9,7 @@ app_name = "meetings"
 urlpatterns = [
     path("", views.SeriesListView.as_view(), name="series_list"),
     path("series/<slug:slug>/", views.SeriesDetailView.as_view(), name="series"),
+    path("series.csv", views.SeriesCsvView.as_view(), name="series_csv"),
     path("sessions/", views.SessionListView.as_view(), name="session_list"),
     path("sessions.csv", views.SessionCsvView.as_view(), name="session_csv"),
     path("calendar.ics", views.SessionCalendarView.as_view(), name="calendar"),

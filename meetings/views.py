@@ -1,6 +1,7 @@
 """Thin views: each returns its page-shaped queryset; filtering lives in filters.py, the
 time computations in timeline.py, the text highlighting in the template tags."""
 
+import itertools
 from collections import Counter
 from urllib.parse import parse_qsl
 
@@ -17,7 +18,7 @@ from django.views.generic import DetailView, TemplateView, View
 from django_filters.views import FilterMixin, FilterView
 
 from meetings import facts, timeline
-from meetings.export import stream_csv, web_session_csv_rows
+from meetings.export import stream_csv, web_series_csv_rows, web_session_csv_rows
 from meetings.filters import SeriesFilter, SessionFilter, UpcomingFilter
 from meetings.ical import stream_calendar
 from meetings.models import Article, Country, Evidence, Official, Organization, Series, Session
@@ -231,6 +232,17 @@ class UpcomingView(ForgivingQueryMixin, FilterMixin, TemplateView):
         return [key for key in ranked if key in wanted]
 
 
+def csv_response(request, rows, *, filename: str) -> StreamingHttpResponse:
+    """Streamed CSV; `?bom=1` starts it with a UTF-8 byte order mark, which Excel needs
+    to read the names as UTF-8."""
+    lines = stream_csv(rows)
+    if request.GET.get("bom", "").lower() in {"1", "true", "yes"}:
+        lines = itertools.chain(["\ufeff"], lines)
+    response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
 class SessionCsvView(ForgivingQueryMixin, FilterMixin, View):
     """The sessions of the current filter as CSV, streamed row by row."""
 
@@ -238,7 +250,7 @@ class SessionCsvView(ForgivingQueryMixin, FilterMixin, View):
     strict = False
 
     def get_queryset(self):
-        return Session.objects.for_list()
+        return Session.objects.for_csv()
 
     def get(self, request, *args, **kwargs):
         filterset = self.get_filterset(self.get_filterset_class())
@@ -246,9 +258,29 @@ class SessionCsvView(ForgivingQueryMixin, FilterMixin, View):
             filterset.qs.iterator(chunk_size=1000),
             url_for=lambda s: request.build_absolute_uri(s.get_absolute_url()),
         )
-        response = StreamingHttpResponse(stream_csv(rows), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="sessions.csv"'
-        return response
+        return csv_response(request, rows, filename="sessions.csv")
+
+
+class SeriesCsvView(ForgivingQueryMixin, FilterMixin, View):
+    """The series of the current filter, in its order, as CSV, streamed in chunks."""
+
+    filterset_class = SeriesFilter
+    strict = False
+    chunk = 500
+
+    def get_queryset(self):
+        return Series.objects.for_list()
+
+    def get(self, request, *args, **kwargs):
+        filterset = self.get_filterset(self.get_filterset_class())
+        series = filterset.qs.iterator(chunk_size=self.chunk)
+        chunks = iter(lambda: list(itertools.islice(series, self.chunk)), [])
+        rows = web_series_csv_rows(
+            chunks,
+            today=timezone.localdate(),
+            url_for=lambda s: request.build_absolute_uri(s.get_absolute_url()),
+        )
+        return csv_response(request, rows, filename="series.csv")
 
 
 class SessionCalendarView(ForgivingQueryMixin, FilterMixin, View):
