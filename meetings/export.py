@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from django.db.models import F, Prefetch
 
 from meetings import timeline
-from meetings.models import Article, Series, Session, format_partial_date
+from meetings.models import Article, Country, Series, Session, format_partial_date
 from meetings.querysets import attach_party_briefs, attach_session_briefs
 
 CSV_COLUMNS = [
@@ -221,18 +221,13 @@ def web_series_csv_rows(
     for chunk in chunks:
         attach_party_briefs(chunk)
         attach_session_briefs(chunk)
-        organizations = {group.pk: [] for group in chunk}
-        through = Series.organizations.through
-        for series_id, short_name, full_name in (
-            through.objects.filter(series_id__in=list(organizations))
-            .order_by("organization__short_name")
-            .values_list("series_id", "organization__short_name", "organization__full_name")
-        ):
-            organizations[series_id].append((short_name, full_name or short_name))
         for group in chunk:
             summary = timeline.summarize(group.session_list, today=today)
             latest, upcoming = summary.latest, summary.next
-            parties = sorted(group.party_list, key=lambda p: p.pk)
+            # Parties are the states; organisations come in their own columns.
+            states = [p for p in group.party_list if p.url == Country.url_for(p.pk)]
+            parties = sorted(states, key=lambda p: p.pk)
+            organizations = [p for p in group.party_list if p not in states]
             yield escape_row(
                 [
                     group.name,
@@ -241,8 +236,8 @@ def web_series_csv_rows(
                     group.topic,
                     " ".join(p.pk for p in parties),
                     "; ".join(p.name for p in parties),
-                    " ".join(short for short, _ in organizations[group.pk]),
-                    "; ".join(full for _, full in organizations[group.pk]),
+                    " ".join(o.pk for o in organizations),
+                    "; ".join(o.title or o.pk for o in organizations),
                     series_status(summary),
                     summary.held_count,
                     (latest.number or "") if latest else "",

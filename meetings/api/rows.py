@@ -196,21 +196,17 @@ def session_rows(sessions, *, base: str) -> list[dict]:
 # ---- series ------------------------------------------------------------------------------
 
 
+def is_country(party) -> bool:
+    """Whether a party brief (see attach_party_briefs) is a state, not an organisation."""
+    return party.url == Country.url_for(party.pk)
+
+
 def series_rows(groups, *, base: str, with_sessions: bool = False) -> list[dict]:
     """Series as API rows with parties, organisations and their sessions' summary (the
-    latest and next session, cadence): three queries whatever their number."""
+    latest and next session, cadence): two queries whatever their number."""
     groups = list(groups)
     attach_party_briefs(groups)
     attach_session_briefs(groups)
-    organizations = {group.pk: [] for group in groups}
-    if groups:
-        through = Series.organizations.through
-        for series_id, short_name, full_name in (
-            through.objects.filter(series_id__in=list(organizations))
-            .order_by("organization__short_name")
-            .values_list("series_id", "organization__short_name", "organization__full_name")
-        ):
-            organizations[series_id].append({"short_name": short_name, "full_name": full_name})
     today = timezone.localdate()
     rows = []
     for group in groups:
@@ -224,8 +220,12 @@ def series_rows(groups, *, base: str, with_sessions: bool = False) -> list[dict]
             "other_names": list(group.other_names or []),
             "kind": group.kind,
             "topic": group.topic or None,
-            "parties": [country_ref(base, p.pk, p.name) for p in group.party_list],
-            "organizations": organizations[group.pk],
+            "parties": [country_ref(base, p.pk, p.name) for p in group.party_list if is_country(p)],
+            "organizations": [
+                {"short_name": p.pk, "full_name": p.title}
+                for p in group.party_list
+                if not is_country(p)
+            ],
             "held_sessions": summary.held_count,
             "latest_session": session_ref(base, summary.latest),
             "next_session": session_ref(base, summary.next),

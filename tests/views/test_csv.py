@@ -51,7 +51,7 @@ def test_series_csv_has_parties_organisations_kind_topic_status_and_names(
             "held_sessions": "2",
             "latest_session": "8",
             "latest_start": "2019-11-12",
-            "latest_venue": "Moscow, RUS",
+            "latest_venue": "Moscow, Russia",
             "next_session": "9",
             "next_start": "",
             "next_venue": "Islamabad",
