@@ -233,7 +233,7 @@ SPECTACULAR_SETTINGS = {
         "dates and the source sentence of every fact; countries, officials and articles. "
         "Lists take the same filters as the pages and page with opaque cursors."
     ),
-    "VERSION": "1",
+    "VERSION": "v1",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
     "REDOC_DIST": "SIDECAR",

@@ -240,7 +240,7 @@ class MeetingFilterSet(LenientFilterSet):
         self.filters["venue_country"].extra["choices"] = countries
         self.filters["organization"].extra["choices"] = organizations
 
-    def filter_organization(self, queryset, name, value):
+    def filter_organization(self, queryset, name, value: str):
         return queryset.with_organization(value)
 
     def description(self) -> str:
