@@ -34,8 +34,8 @@ def _query(request, *, drop=(), add=None) -> str:
 
 @register.simple_tag(takes_context=True)
 def open_data_links(context, what: str, series=None) -> list[DataLink]:
-    """Links for the sessions list ("sessions"), the series list ("series") or one
-    series' page ("series-page", with `series`)."""
+    """Links for the sessions list ("sessions"), the coming-up page ("upcoming"), the
+    series list ("series") or one series' page ("series-page", with `series`)."""
     request = context["request"]
     if what == "series-page":
         sessions = f"?{QueryDict.fromkeys(['series'], series.slug).urlencode()}"
@@ -46,6 +46,11 @@ def open_data_links(context, what: str, series=None) -> list[DataLink]:
         sessions = _query(request, drop=["sort"])
         csv = reverse("meetings:series_csv") + _query(request)
         api = reverse("api:series_list") + _query(request)
+    elif what == "upcoming":
+        # The coming-up page shows plans: its data is the planned sessions.
+        sessions = _query(request, drop=["status"], add={"status": "planned"})
+        csv = reverse("meetings:session_csv") + sessions
+        api = reverse("api:session_list") + sessions
     else:
         sessions = _query(request)
         csv = reverse("meetings:session_csv") + sessions

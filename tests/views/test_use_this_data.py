@@ -78,3 +78,16 @@ def test_series_page_strip_links_its_sessions(client, counter_terrorism_series):
     assert links["Spreadsheet"] == "http://testserver/sessions.csv?series=pak-rus-jwg-ct"
     assert links["API query"] == "http://testserver/api/v1/series/pak-rus-jwg-ct/"
     assert client.get(links["Calendar"]).status_code == 200
+
+
+def test_coming_up_page_strip_gives_the_planned_sessions_of_its_filter(
+    client, counter_terrorism_series
+):
+    html = client.get(reverse("meetings:upcoming") + "?country=PAK").content.decode()
+
+    links, _ = _strip(html)
+
+    assert links["API query"] == "http://testserver/api/v1/sessions/?country=PAK&status=planned"
+    assert links["Calendar"] == "http://testserver/calendar.ics?country=PAK&status=planned"
+    api = client.get(links["API query"]).json()
+    assert [r["number"] for r in api["results"]] == [9]
