@@ -187,7 +187,7 @@ def session_rows(sessions, *, base: str) -> list[dict]:
                 for c in (s.conflicts or [])
                 if isinstance(c, dict)
             ],
-            "updated_at": s.updated_at,
+            "updated_at": s.updated_at.isoformat().replace("+00:00", "Z"),
         }
         for s in sessions
     ]

@@ -1,5 +1,5 @@
-"""The shapes of the API's JSON, for the output and for the OpenAPI document. Each
-serializer reads the plain rows of `meetings.api.rows`."""
+"""The shapes of the API's JSON, for the OpenAPI document: each describes exactly the
+plain rows of `meetings.api.rows` (a test checks every answer against them)."""
 
 from rest_framework import serializers
 

@@ -433,3 +433,44 @@ def test_series_cursor_still_works_when_its_row_is_gone(client, sort):
     second = _get(client, first["next"])
 
     assert [r["slug"] for r in second["results"]] == everything[2:4]
+
+
+@pytest.mark.parametrize(
+    ("url", "serializer", "many"),
+    [
+        (SESSIONS, "SessionSerializer", True),
+        (SERIES, "SeriesSerializer", True),
+        ("/api/v1/countries/", "CountrySerializer", True),
+        ("/api/v1/officials/", "OfficialSerializer", True),
+        ("/api/v1/series/pak-rus-jwg-ct/", "SeriesDetailSerializer", False),
+        ("/api/v1/countries/PAK/", "CountrySerializer", False),
+    ],
+)
+def test_every_answer_is_exactly_what_the_schema_describes(
+    client, counter_terrorism_series, url, serializer, many
+):
+    from meetings.api import serializers
+
+    counter_terrorism_series["series"].organizations.add(OrganizationFactory())
+    data = _get(client, url)
+    rows = data["results"] if many else [data]
+
+    described = getattr(serializers, serializer)(rows, many=True).data
+
+    assert json.loads(json.dumps(described)) == rows
+    assert rows
+
+
+def test_session_and_official_and_article_answers_match_their_serializers(
+    client, counter_terrorism_series
+):
+    from meetings.api import serializers
+
+    for name, view, pk in [
+        ("SessionSerializer", "api:session", counter_terrorism_series["eighth"].pk),
+        ("OfficialDetailSerializer", "api:official", counter_terrorism_series["farooq"].pk),
+        ("ArticleSerializer", "api:article", counter_terrorism_series["article"].pk),
+    ]:
+        data = _get(client, reverse(view, args=[pk]))
+
+        assert json.loads(json.dumps(getattr(serializers, name)(data).data)) == data, name
