@@ -90,7 +90,8 @@ CACHES = {
 }
 # Versions make stale entries unreachable; the timeout only frees their memory.
 MEETINGS_PAGE_CACHE_SECONDS = int(os.environ.get("MEETINGS_PAGE_CACHE_SECONDS", "600"))
-MEETINGS_UNCACHED_PREFIXES = ("/admin/", "/ingest/", "/static/")
+# The API docs carry their own Content-Security-Policy, which a cached copy would lose.
+MEETINGS_UNCACHED_PREFIXES = ("/admin/", "/ingest/", "/static/", "/api/v1/docs/")
 
 # Brute force on the admin login: after AXES_FAILURE_LIMIT wrong passwords for one
 # username from one address, that pair is locked out for AXES_COOLOFF_HOURS (a success

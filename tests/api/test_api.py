@@ -474,3 +474,13 @@ def test_session_and_official_and_article_answers_match_their_serializers(
         data = _get(client, reverse(view, args=[pk]))
 
         assert json.loads(json.dumps(getattr(serializers, name)(data).data)) == data, name
+
+
+def test_docs_page_runs_no_script_from_elsewhere_under_the_site_policy(client):
+    policy = client.get(reverse("api:docs"))["Content-Security-Policy"]
+
+    directives = dict(d.strip().split(" ", 1) for d in policy.split(";"))
+    assert directives["script-src"] == "'self'"
+    assert directives["style-src"] == "'self' 'unsafe-inline'"
+    assert directives["worker-src"] == "blob:"
+    assert "'unsafe-inline'" not in client.get(SESSIONS)["Content-Security-Policy"]
