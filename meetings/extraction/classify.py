@@ -119,9 +119,22 @@ TO_BE_SETTLED_RE = re.compile(
 )
 
 
+PAST_CLAUSE_RE = re.compile(
+    r",\s+(?:as\s+a\s+result\s+of|in\s+line\s+with)\b|\b(?:reached|agreed)\s+(?:at|during)\b",
+    re.IGNORECASE,
+)
+
+
 def is_future(text: str, mech: Mechanism) -> bool:
     """About a session to come, to be revived, or one that did not take place."""
     before = OCCASION_RE.sub(" ", clause_before(text, mech.start))
+    # "X will install posts, as a result of an agreement reached at the most recent
+    # commission": the future verb is not the session's.
+    past = None
+    for past in PAST_CLAUSE_RE.finditer(before):
+        pass
+    if past is not None:
+        before = before[past.end() :]
     after = text[mech.end : mech.end + 80]
     return bool(
         FUTURE_BEFORE_RE.search(before)

@@ -171,7 +171,11 @@ def extract_report(
     best = decision.best
     sides = find_sides(article, best)
     start, end, date_sent = session_dates(
-        article.body, best.sentence_index, ref=article.ref, published=article.published
+        article.body,
+        best.sentence_index,
+        ref=article.ref,
+        published=article.published,
+        near=best.mech.end,
     )
     add_members(article, best, sides, start=start)
     heads = find_session_heads(article, best, sides)
@@ -406,11 +410,20 @@ REPORTED_RE = re.compile(
 
 
 def pick_date(
-    sentence: str, *, ref: datetime.date | None, published: datetime.date | None
+    sentence: str,
+    *,
+    ref: datetime.date | None,
+    published: datetime.date | None,
+    near: int | None = None,
 ) -> tuple[str | None, str | None]:
     """The session's day (or span) in one sentence; never a future day, never one that is
-    a year older than the reference."""
+    a year older than the reference. With ``near`` (where the mechanism is named), a
+    span right after the name ("..., meeting from August 29th to September 1st") wins
+    over other dates of the sentence (a byline fused into it)."""
     hits = find_dates(sentence, ref=ref)
+    if near is not None:
+        after = [h for h in hits if h.end and 0 <= h.pos - near <= 60]
+        hits = after + [h for h in hits if h not in after]
     vague = [h for h in hits if h.kind == "vague"]
     absolute = any(len(h.start) == 10 and h.kind in ABSOLUTE_KINDS for h in hits)
     for hit in hits:
@@ -472,10 +485,10 @@ def opens_with_date(text: str) -> bool:
     return bool(hits) and re.fullmatch(r"\s*(?:On|From)\s+", text[: hits[0].pos]) is not None
 
 
-def session_dates(body: list[Sentence], idx: int, *, ref, published):
+def session_dates(body: list[Sentence], idx: int, *, ref, published, near: int | None = None):
     """Step "dates": the session's day or span, from its sentence, else from the lead
     that opens with a date or dates it, else from a later sentence saying it was held."""
-    start, end = pick_date(body[idx].text, ref=ref, published=published)
+    start, end = pick_date(body[idx].text, ref=ref, published=published, near=near)
     if start:
         return start, end, body[idx]
     for k in range(min(idx, 2)):

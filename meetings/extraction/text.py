@@ -278,6 +278,11 @@ def byline_date(text: str, pos: int) -> datetime.date | None:
     tail_start = max(0, len(text) - 400)
     candidates = [text[s:e] for s, e in near] + text[tail_start:].splitlines()[-4:]
     for line in candidates:
+        if re.search(r"By\s+[A-Z]", line[:60]) and len(line) > 90:
+            # A byline fused with the lead: "By A. Writer/Agency October 03, 2017 Colombia".
+            value = full_date(line[:100])
+            if value is not None:
+                return value
         numeric = NUMERIC_DATE_LINE_RE.match(line)
         if numeric:
             value = numeric_date(numeric)

@@ -483,3 +483,24 @@ def test_organisations_own_numbered_meeting_named_by_the_organisation():
         report.session.number,
         report.session.start,
     ) == (("PIF",), "summit", 40, "2009-08-05")
+
+
+def test_session_named_in_a_past_clause_of_a_future_sentence():
+    from meetings.extraction import extract
+
+    text = (
+        "photo_caption By Ana Ruiz/Wire Service October 03, 2023 Ghana and Togo will open two "
+        "more border posts, as a result of an agreement reached between the border "
+        "authorities of the two countries at the most recent Ghana-Togo Joint Border "
+        "Commission, meeting from August 29th to September 1st in Kumasi, Ghana. "
+        "The posts will open next year.\n"
+    )
+
+    report = extract(text, source="past-clause.txt")
+
+    assert (report.meeting, report.session.start, report.session.end, report.session.city) == (
+        True,
+        "2023-08-29",
+        "2023-09-01",
+        "Kumasi",
+    )
