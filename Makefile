@@ -37,7 +37,7 @@ run: setup
 lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	SECRET_KEY=lint-only-not-secret $(BIN)/python manage.py check
+	$(BIN)/python manage.py check
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
 test-sqlite: setup browser
@@ -52,3 +52,4 @@ benchmarks: setup
 	$(BIN)/python benchmarks/extract.py
 	DATABASE_URL=$(PG_URL) $(BIN)/python benchmarks/ingest.py
 	DATABASE_URL=$(PG_URL) $(BIN)/python benchmarks/web.py
+	DATABASE_URL=$(PG_URL) $(BIN)/python benchmarks/load.py --drop

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+from collections.abc import Callable
 
 from django.conf import settings
 from django.core.cache import cache
@@ -23,18 +24,50 @@ from django.utils import timezone
 from django.utils.http import http_date, quote_etag
 
 EPOCH = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
-# Request headers that change what a page renders (htmx asks for the results only).
-VARYING_HEADERS = ("HTTP_HX_REQUEST", "HTTP_HX_BOOSTED")
-# Response headers kept with a cached page; the middlewares above add the others.
-KEPT_HEADERS = ("Content-Type", "Vary", "Content-Language")
+# Request headers that change what a page renders: htmx asks for the results only, and
+# the API answers JSON or its browsable HTML by Accept.
+VARYING_HEADERS = ("HTTP_HX_REQUEST", "HTTP_HX_BOOSTED", "HTTP_ACCEPT")
+# Response headers recomputed for each answer rather than stored with it.
+RECOMPUTED_HEADERS = {"content-length", "etag", "last-modified", "set-cookie"}
 
 
 def data_version() -> tuple[int, datetime.datetime]:
     """The current version number and when it last changed."""
     from meetings.models import DataVersion
 
-    row = DataVersion.objects.filter(pk=1).values_list("number", "changed_at").first()
-    return row or (0, EPOCH)
+    # Read on every request: plain SQL, since building the ORM query cost more than
+    # answering it.
+    with connections[DEFAULT_DB_ALIAS].cursor() as cursor:
+        cursor.execute(f"SELECT number, changed_at FROM {DataVersion._meta.db_table} WHERE id = 1")
+        row = cursor.fetchone()
+    if row is None:
+        return 0, EPOCH
+    number, changed_at = row
+    if isinstance(changed_at, str):  # SQLite hands back text for a raw query
+        changed_at = datetime.datetime.fromisoformat(changed_at)
+    if timezone.is_naive(changed_at):
+        changed_at = timezone.make_aware(changed_at, datetime.UTC)
+    return number, changed_at
+
+
+def request_data_version(request) -> tuple[int, datetime.datetime]:
+    """The data version, read once per request."""
+    if not hasattr(request, "data_version"):
+        request.data_version = data_version()
+    return request.data_version
+
+
+def cached_fragment(request, name: str, *parts, build: Callable[[], object]):
+    """A piece of a page (``build()``) cached under the data version and ``parts``:
+    for the pieces that cost most to draw, on pages that are not cached whole (those
+    of signed-in users) as well as on the first view of a page."""
+    number, _changed = request_data_version(request)
+    key = f"fragment:{number}:{name}:" + ":".join(str(part) for part in parts)
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, settings.MEETINGS_PAGE_CACHE_SECONDS)
+    return value
 
 
 def bump_data_version(*, using: str = DEFAULT_DB_ALIAS) -> None:
@@ -89,7 +122,7 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not self.cacheable_request(request):
             return self.get_response(request)
-        number, changed_at = data_version()
+        number, changed_at = request_data_version(request)
         key = self.key(request, number)
         stored = cache.get(key)
         if stored is not None:
@@ -99,7 +132,9 @@ class PageCacheMiddleware:
             stored = {
                 "status": response.status_code,
                 "content": response.content,
-                "headers": {h: response[h] for h in KEPT_HEADERS if response.has_header(h)},
+                "headers": {
+                    h: v for h, v in response.items() if h.lower() not in RECOMPUTED_HEADERS
+                },
                 "etag": quote_etag(f"{number}-{hashlib.md5(response.content).hexdigest()}"),
                 "last_modified": http_date(changed_at.timestamp()),
             }
@@ -129,7 +164,9 @@ class PageCacheMiddleware:
     def key(request, number: int) -> str:
         varying = "|".join(request.META.get(h, "") for h in VARYING_HEADERS)
         path = hashlib.md5(request.get_full_path().encode(), usedforsecurity=False).hexdigest()
-        return f"page:{number}:{request.method}:{path}:{varying}"
+        # Pages say what is past and what is coming up: a new day is a new page.
+        today = timezone.localdate().isoformat()
+        return f"page:{number}:{today}:{request.method}:{path}:{varying}"
 
     @staticmethod
     def rebuild(stored: dict) -> HttpResponse:
@@ -138,4 +175,6 @@ class PageCacheMiddleware:
             response[header] = value
         response["ETag"] = stored["etag"]
         response["Last-Modified"] = stored["last_modified"]
+        # Set further down the stack on a miss; a hit does not go there.
+        response["Content-Length"] = str(len(stored["content"]))
         return response

@@ -18,6 +18,7 @@ from django.views.generic import DetailView, TemplateView, View
 from django_filters.views import FilterMixin, FilterView
 
 from meetings import facts, timeline
+from meetings.cache import cached_fragment
 from meetings.export import stream_csv, web_series_csv_rows, web_session_csv_rows
 from meetings.filters import SeriesFilter, SessionFilter, UpcomingFilter
 from meetings.ical import stream_calendar
@@ -130,8 +131,14 @@ class SeriesDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         series, sessions = self.object, self.object.session_rows
+        svg = cached_fragment(
+            self.request,
+            "timeline",
+            series.pk,
+            build=lambda: timeline.draw_timeline(sessions=sessions, series_name=series.name),
+        )
         return super().get_context_data(
-            timeline_svg=timeline.draw_timeline(sessions=sessions, series_name=series.name),
+            timeline_svg=svg,
             summary=timeline.summarize(sessions, today=timezone.localdate()),
             missing_numbers=timeline.missing_numbers(s.number for s in sessions),
             sources=[article for s in sessions for article in s.articles.all()],

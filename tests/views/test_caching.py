@@ -2,6 +2,8 @@
 edit in the admin, a merge) bumps the data version the cache is keyed on, and
 conditional GET answers 304 only while nothing changed."""
 
+import datetime
+
 import pytest
 from django.core.cache import cache
 from django.db import connection
@@ -9,6 +11,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from meetings.cache import data_version
 from meetings.ingestion import ingest_paths
 from tests.factories import CountryFactory, SeriesFactory, SessionFactory
 from tests.ingestion.conftest import meeting
@@ -129,8 +132,6 @@ def test_signed_in_pages_and_the_upload_page_are_not_cached(admin_client):
 def test_rolled_back_write_leaves_the_version_and_a_later_write_still_bumps_it(client):
     from django.db import transaction
 
-    from meetings.cache import data_version
-
     start = data_version()[0]
     with pytest.raises(RuntimeError), transaction.atomic():
         SeriesFactory(name="Never Joint Commission")
@@ -139,3 +140,20 @@ def test_rolled_back_write_leaves_the_version_and_a_later_write_still_bumps_it(c
     SeriesFactory(name="Delta Joint Commission")
 
     assert (after_rollback, data_version()[0]) == (start, start + 1)
+
+
+def test_timeline_fragment_is_cached_for_signed_in_readers_and_redrawn_after_a_write(
+    admin_client,
+):
+    series = SeriesFactory(name="Alpha Joint Commission")
+    SessionFactory(series=series, number=1, start_date=datetime.date(2019, 3, 1))
+    url = series.get_absolute_url()
+    admin_client.get(url)
+
+    _again, queries_again = queries_for(admin_client, url)
+    SessionFactory(series=series, number=2, start_date=datetime.date(2020, 3, 1))
+    after = admin_client.get(url)
+
+    assert cache.get(f"fragment:{data_version()[0] - 1}:timeline:{series.pk}") is not None
+    assert str(after.context["timeline_svg"]).count('class="tl-mark') == 2
+    assert queries_again > 0
