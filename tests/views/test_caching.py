@@ -3,6 +3,11 @@ edit in the admin, a merge) bumps the data version the cache is keyed on, and
 conditional GET answers 304 only while nothing changed."""
 
 import datetime
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from django.core.cache import cache
@@ -157,3 +162,30 @@ def test_timeline_fragment_is_cached_for_signed_in_readers_and_redrawn_after_a_w
     assert cache.get(f"fragment:{data_version()[0] - 1}:timeline:{series.pk}") is not None
     assert str(after.context["timeline_svg"]).count('class="tl-mark') == 2
     assert queries_again > 0
+
+
+def test_page_is_fresh_after_an_ingest_by_another_process(on_postgres, client, tmp_path):
+    url = reverse("meetings:series_list")
+    before = client.get(url).content.decode()
+    seed = next((Path(__file__).resolve().parents[2] / "seeds").glob("*.txt"))
+    shutil.copy(seed, tmp_path / "seed.txt")
+    database = connection.settings_dict
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings",
+        "DATABASE_URL": f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}"
+        f"/{database['NAME']}",
+    }
+
+    subprocess.run(
+        [sys.executable, "manage.py", "ingest", "--no-progress", str(tmp_path)],
+        cwd=Path(__file__).resolve().parents[2],
+        env=env,
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    after = client.get(url).content.decode()
+
+    name = "Russia-Pakistan Joint Working Group on Counter-terrorism"
+    assert (name in before, name in after) == (False, True)
