@@ -130,11 +130,9 @@ def is_future(text: str, mech: Mechanism) -> bool:
     before = OCCASION_RE.sub(" ", clause_before(text, mech.start))
     # "X will install posts, as a result of an agreement reached at the most recent
     # commission": the future verb is not the session's.
-    past = None
-    for past in PAST_CLAUSE_RE.finditer(before):
-        pass
-    if past is not None:
-        before = before[past.end() :]
+    pasts = list(PAST_CLAUSE_RE.finditer(before))
+    if pasts:
+        before = before[pasts[-1].end() :]
     after = text[mech.end : mech.end + 80]
     return bool(
         FUTURE_BEFORE_RE.search(before)
