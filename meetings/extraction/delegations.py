@@ -94,7 +94,10 @@ def find_heads(
     ``order_hint`` lists the parties in the order the event sentence names them, used
     only when two co-chairs in one sentence have no other clue to their side.
     """
+    # The sentence of the session, the three after it and the two before it (the lead
+    # may name the leaders before the sentence that names the mechanism).
     window = list(range(event_index, min(len(sentences), event_index + 4)))
+    window += list(range(max(0, event_index - 2), event_index))
     if sentences[event_index].text.rstrip().endswith(":"):
         # "... with the participation of Their Majesties:" and the list, a line each.
         window = list(range(event_index, min(len(sentences), event_index + 10)))
@@ -122,7 +125,8 @@ def find_heads(
     window = [
         i
         for i in window
-        if i < event_index + (10 if listed else 4) or any(m.lead_party for m in people[i])
+        if event_index - 2 <= i < event_index + (10 if listed else 4)
+        or any(m.lead_party for m in people[i])
     ]
     heads: dict[str, Head] = {}
     used: set[str] = set()

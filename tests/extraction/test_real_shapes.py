@@ -504,3 +504,17 @@ def test_session_named_in_a_past_clause_of_a_future_sentence():
         "2023-09-01",
         "Kumasi",
     )
+
+
+def test_leaders_named_in_the_lead_before_the_sentence_that_names_the_mechanism():
+    report = run(
+        "Ghanaian President Kofi Mensah and his Togolese counterpart Faure Adjo on Thursday "
+        "opened the presidential meeting in Kumasi. The 13th Ghana-Togo Binational Cabinet "
+        "is held on November 6-7 in Kumasi.",
+        date="2023-11-07",
+    )
+
+    assert sorted((d.party, d.head) for d in report.delegations) == [
+        ("GHA", "Kofi Mensah"),
+        ("TGO", "Faure Adjo"),
+    ]
