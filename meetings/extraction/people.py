@@ -14,7 +14,15 @@ import functools
 import re
 from dataclasses import dataclass
 
-from meetings.extraction.gazetteer import DEMONYM, NAME, ORG, fold, gazetteer, read_words
+from meetings.extraction.gazetteer import (
+    DEMONYM,
+    NAME,
+    ORG,
+    fold,
+    gazetteer,
+    read_rows,
+    read_words,
+)
 from meetings.extraction.shapes import (
     AFTER_NAME,
     AFTER_NAME_RE,
@@ -346,7 +354,8 @@ def is_place_word(word: str) -> bool:
 
 def party_in_title(title: str) -> str | None:
     """The state a position belongs to: the first country or demonym not after "to"/"in"
-    ("Pakistan's Ambassador to Brazil" is Pakistani; "Ambassador in Cairo" says nothing)."""
+    ("Pakistan's Ambassador to Brazil" is Pakistani; "Ambassador in Cairo" says nothing),
+    else a body that names its state without naming it ("at the Department of State")."""
     for e in gazetteer().entities(title):
         if e.kind not in (NAME, DEMONYM, ORG):
             continue
@@ -354,7 +363,20 @@ def party_in_title(title: str) -> str | None:
         if re.search(r"\b(?:to|in|with|for)\s+(?:the\s+)?\Z", before):
             continue
         return e.code
-    return None
+    m = ministries_re().search(title)
+    return ministries()[m.group().lower().replace("’", "'")] if m else None
+
+
+@functools.lru_cache(maxsize=1)
+def ministries() -> dict[str, str]:
+    return dict(read_rows("ministries.tsv"))
+
+
+@functools.lru_cache(maxsize=1)
+def ministries_re() -> re.Pattern:
+    names = sorted(ministries(), key=len, reverse=True)
+    alternatives = "|".join(re.escape(n).replace("'", "['’]") for n in names)
+    return re.compile(r"\b(?:" + alternatives + r")\b", re.IGNORECASE)
 
 
 def read_title_before(masked: str, start: int, ents) -> tuple[str | None, int]:

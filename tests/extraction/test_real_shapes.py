@@ -518,3 +518,16 @@ def test_leaders_named_in_the_lead_before_the_sentence_that_names_the_mechanism(
         ("GHA", "Kofi Mensah"),
         ("TGO", "Faure Adjo"),
     ]
+
+
+def test_a_body_that_names_its_state_gives_the_heads_side():
+    report = run(
+        "The 21st meeting of the US-India Working Group on Space was held on Tuesday. It was "
+        "led by Ambassador Jane Cole, Coordinator for Space at the Department of State, and "
+        "Ambassador Ravi Nair, Joint Secretary at the Ministry of External Affairs."
+    )
+
+    assert sorted((d.party, d.head) for d in report.delegations) == [
+        ("IND", "Ravi Nair"),
+        ("USA", "Jane Cole"),
+    ]
