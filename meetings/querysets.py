@@ -570,12 +570,13 @@ class OfficialQuerySet(models.QuerySet):
             delegations_led__session__in=sessions.order_by().values("pk"),
             delegations_led__country_id=party,
         )
+        # Annotations after the filter aggregate over the delegations it kept.
         return (
             self.filter(condition)
             .annotate(
-                first=models.Min("delegations_led__session__start_date", filter=condition),
-                last=models.Max("delegations_led__session__start_date", filter=condition),
-                led=models.Count("delegations_led", filter=condition),
+                first=models.Min("delegations_led__session__start_date"),
+                last=models.Max("delegations_led__session__start_date"),
+                led=models.Count("delegations_led"),
             )
             .order_by(models.F("first").asc(nulls_last=True), "name", "pk")
         )

@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from meetings.models import Session
+from meetings.models import Official, Session
 from tests.factories import (
     DelegationFactory,
     EvidenceFactory,
@@ -284,3 +284,16 @@ def test_forecast_names_the_session_whose_report_made_it(client, counter_terrori
     assert [a.pk for a in response.context["sources"]] == [article.pk]
     assert f'href="#{group.anchor}"' in html
     assert f'id="{group.anchor}"' in html
+
+
+def test_leaders_count_only_the_sessions_of_the_two_countries(pakistan, russia, india):
+    jwg = SeriesFactory(parties=[pakistan, russia])
+    other = SeriesFactory(parties=[pakistan, india])
+    farooq = OfficialFactory(name="Ahmad Farooq", country=pakistan)
+    for series, year in ((jwg, 2019), (jwg, 2021), (other, 2023)):
+        session = SessionFactory(series=series, start_date=datetime.date(year, 1, 1))
+        DelegationFactory(session=session, country=pakistan, head=farooq)
+
+    (leader,) = Official.objects.leading(Session.objects.filter(series=jwg), party="PAK")
+
+    assert (leader.first.year, leader.last.year, leader.led) == (2019, 2021, 2)
