@@ -69,7 +69,6 @@ class Mechanism:
     end: int
     head_start: int
     number: int | None = None
-    number_span: tuple[int, int] | None = None
     non_state: bool = False
     extra: dict = field(default_factory=dict)
 
@@ -534,7 +533,7 @@ def find_number(sentence: str, mech: Mechanism) -> None:
             if ordm:
                 base = mech.end + m.start(group)
                 candidates.append((ordm, base, base + len(m.group(group))))
-    for ordm, s, e in candidates:
+    for ordm, _start, _end in candidates:
         value = ordinal_value(ordm)
         if value is None:
             continue
@@ -543,5 +542,4 @@ def find_number(sentence: str, mech: Mechanism) -> None:
         if value == 1 and word == "first" and FIRST_SINCE_RE.match(after):
             continue  # "their first talks in four years" is not an ordinal
         mech.number = value
-        mech.number_span = (s, e)
         return

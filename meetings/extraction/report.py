@@ -44,7 +44,6 @@ class DelegationReport:
     party: str
     head: str
     title: str | None
-    members: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from django.core.management import call_command
 
 pytestmark = pytest.mark.django_db
 
-EVAL = Path("/work/shared/eval")
+EVAL = Path(__file__).resolve().parents[2].parent / "shared" / "eval"
 
 
 def test_dev_set_series_grouping_scores_at_least_097():

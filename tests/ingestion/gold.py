@@ -14,7 +14,8 @@ from meetings.extraction import (
     SessionReport,
 )
 
-DEV = Path("/work/shared/eval/dev")
+# The shared evaluation set lies beside the project, as in CI.
+DEV = Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "dev"
 
 
 def report_from_contract(record: dict) -> Report:
@@ -48,7 +49,6 @@ def report_from_contract(record: dict) -> Report:
                 party=d["party"],
                 head=d["head"],
                 title=d.get("title"),
-                members=tuple(d.get("members") or ()),
             )
             for d in record.get("delegations") or []
         ),

@@ -13,7 +13,7 @@ from django.db import connection
 from meetings.models import Article, Delegation, Official, Series, Session
 
 ROOT = Path(__file__).resolve().parents[2]
-DEV = Path("/work/shared/eval/dev")
+DEV = ROOT.parent / "shared" / "eval" / "dev"
 
 
 def article_folder(tmp_path):
