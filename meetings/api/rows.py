@@ -147,7 +147,15 @@ def session_rows(sessions, *, base: str) -> list[dict]:
                 sentence=Substr("article__text", F("start") + 1, F("end") - F("start")),
                 party=Coalesce("delegation__country_id", "delegation__organization__short_name"),
             )
-            .filter(owner__in=ids)
+            # Conditions on the evidence's own indexed keys (no join to filter on): a
+            # session's facts, and its delegations' facts that name no session.
+            .filter(
+                Q(session_id__in=ids)
+                | Q(
+                    session_id=None,
+                    delegation_id__in=Delegation.objects.filter(session_id__in=ids).values("pk"),
+                )
+            )
             .order_by("article_id", "start", "fact")
             .values("owner", "fact", "value", "sentence", "start", "end", "article_id", "party")
         ):

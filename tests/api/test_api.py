@@ -12,6 +12,7 @@ from meetings.models import DatePrecision, Session
 from tests.factories import (
     ArticleFactory,
     DelegationFactory,
+    EvidenceFactory,
     OrganizationFactory,
     SeriesFactory,
     SessionFactory,
@@ -484,3 +485,18 @@ def test_docs_page_runs_no_script_from_elsewhere_under_the_site_policy(client):
     assert directives["style-src"] == "'self' 'unsafe-inline'"
     assert directives["worker-src"] == "blob:"
     assert "'unsafe-inline'" not in client.get(SESSIONS)["Content-Security-Policy"]
+
+
+def test_evidence_of_a_delegation_without_a_session_is_still_the_sessions(client):
+    session = SessionFactory()
+    delegation = DelegationFactory(session=session)
+    article = ArticleFactory(session=session, text="The head was Ahmad Farooq.")
+    EvidenceFactory(
+        article=article, delegation=delegation, fact="delegation.head", start=13, end=25
+    )
+
+    data = _get(client, reverse("api:session", args=[session.pk]))
+
+    assert [(e["fact"], e["sentence"]) for e in data["evidence"]] == [
+        ("delegation.head", "Ahmad Farooq")
+    ]
