@@ -46,11 +46,17 @@ def test_deploy_check_rejects_development_secret():
     assert "SECRET_KEY" in result.stdout + result.stderr
 
 
-def test_development_server_prints_each_log_line_once():
+def test_development_server_prints_each_log_line_once(tmp_path):
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings", "DEBUG": "1"}
+    # The server's own database need not exist: the page it answers reads none.
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings",
+        "DEBUG": "1",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'server.db'}",
+    }
     server = subprocess.Popen(
         [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
         cwd=ROOT,
