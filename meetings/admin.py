@@ -11,10 +11,9 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
 from meetings.forms import DelegationAdminForm, NameListField, SessionAdminForm
-from meetings.merge import (
-    SESSION_FACT_FIELDS,
+from meetings.ingestion.facts import add_manual_fields, record_manual_fields
+from meetings.ingestion.merge import (
     MergeError,
-    add_manual_fields,
     merge_officials,
     merge_series,
     plan_official_merge,
@@ -44,15 +43,6 @@ class OtherNamesMixin:
             kwargs.pop("widget", None)
             return db_field.formfield(form_class=NameListField, required=False, **kwargs)
         return super().formfield_for_dbfield(db_field, request, **kwargs)
-
-
-def record_manual_fields(session: Session, changed: list[str]) -> None:
-    """Marks the session facts a person changed as corrected by hand (on the instance;
-    the caller saves it), so that ingestion never overwrites them."""
-    if set(changed) & set(SESSION_FACT_FIELDS):
-        session.manual_fields = add_manual_fields(
-            manual_fields=session.manual_fields or [], fields=changed
-        )
 
 
 def admin_link(obj, label=None) -> str:
@@ -287,6 +277,11 @@ class SeriesAdmin(OtherNamesMixin, MergeActionMixin, admin.ModelAdmin):
     @admin.display(description="Sessions", ordering="session_total")
     def session_total(self, group):
         return group.session_total
+
+    def save_model(self, request, obj, form, change):
+        if "name" in form.changed_data:
+            obj.name_by_hand = True  # ingestion keeps a name a person gave
+        super().save_model(request, obj, form, change)
 
     def save_formset(self, request, form, formset, change):
         if formset.model is Session:

@@ -43,7 +43,8 @@ def series_queryset():
     sessions = Session.objects.order_by(*order).prefetch_related(
         Prefetch("articles", queryset=Article.objects.only("id", "session_id", "source_name"))
     )
-    return Series.objects.order_by("name", "pk").prefetch_related(
+    # Series of one name apart by their natural key, not by the order they were made in.
+    return Series.objects.order_by("name", "natural_key", "pk").prefetch_related(
         "parties", "organizations", Prefetch("sessions", queryset=sessions)
     )
 

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils.text import capfirst
 
-from meetings.merge import SESSION_FACT_FIELDS
+from meetings.ingestion.facts import HAND_FIELDS
 from meetings.models import Delegation, Session
 
 ALLOWED_EXTENSIONS = (".txt", ".html", ".htm", ".xml", ".rss", ".atom", ".jsonl")
@@ -121,8 +121,7 @@ class SessionAdminForm(forms.ModelForm):
 
     manual_fields = forms.MultipleChoiceField(
         choices=[
-            (name, capfirst(Session._meta.get_field(name).verbose_name))
-            for name in SESSION_FACT_FIELDS
+            (name, capfirst(Session._meta.get_field(name).verbose_name)) for name in HAND_FIELDS
         ],
         required=False,
         widget=forms.CheckboxSelectMultiple,
@@ -150,7 +149,7 @@ class SessionAdminForm(forms.ModelForm):
         model = Session
         fields = (
             "series",
-            *SESSION_FACT_FIELDS,
+            *HAND_FIELDS,
             "manual_fields",
         )
 

@@ -220,6 +220,9 @@ class Series(models.Model):
     # Parties, organisations, kind and topic as one string: how ingestion finds the
     # series an article speaks of, whatever name the article gives it.
     natural_key = models.CharField(max_length=300, unique=True, null=True, blank=True)
+    # Set when a person named the series in the admin: ingestion then keeps the name
+    # rather than choosing the best of the names articles give.
+    name_by_hand = models.BooleanField("name set by hand", default=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = SeriesQuerySet.as_manager()

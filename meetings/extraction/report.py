@@ -122,3 +122,51 @@ class Report:
                 "date": nxt.date,
             },
         }
+
+    @classmethod
+    def from_contract(cls, contract: dict) -> Report:
+        """The report of a stored ``to_contract()`` object (``Article.report``), so that
+        what was stored can be resolved again. Missing keys read as empty; the values are
+        taken as they are, for the reader to check."""
+        if not contract.get("meeting"):
+            return cls(source=contract.get("source") or "", meeting=False)
+        series = contract.get("series") or None
+        session = contract.get("session") or None
+        nxt = contract.get("next_session") or None
+        return cls(
+            source=contract.get("source") or "",
+            meeting=True,
+            series=series
+            and SeriesReport(
+                name=series.get("name") or "",
+                kind=series.get("kind") or "",
+                parties=tuple(series.get("parties") or ()),
+                organizations=tuple(series.get("organizations") or ()),
+                topic=series.get("topic"),
+            ),
+            session=session
+            and SessionReport(
+                number=session.get("number"),
+                start=session.get("start"),
+                end=session.get("end"),
+                city=session.get("city"),
+                country=session.get("country"),
+                virtual=bool(session.get("virtual")),
+            ),
+            delegations=tuple(
+                DelegationReport(
+                    party=d.get("party") or "",
+                    head=d.get("head") or "",
+                    title=d.get("title"),
+                )
+                for d in contract.get("delegations") or []
+                if isinstance(d, dict)
+            ),
+            next_session=nxt
+            and NextSessionReport(
+                number=nxt.get("number"),
+                city=nxt.get("city"),
+                country=nxt.get("country"),
+                date=nxt.get("date"),
+            ),
+        )

@@ -22,6 +22,7 @@ from django.conf import settings
 from django.db import DatabaseError, IntegrityError, OperationalError, connection, transaction
 
 from meetings.extraction import extract
+from meetings.extraction.report import Report
 from meetings.ingestion.readers import ArticleInput, Rejection, Skipped, read_paths
 from meetings.ingestion.resolve import ResolutionError, Resolver
 from meetings.models import Article, Delegation, Evidence
@@ -161,6 +162,8 @@ def ingest_article(
             outlet=article.outlet,
         )
         contract = report.to_contract()
+        # Resolution reads the report as stored, so that a stored one resolves the same.
+        stored = Report.from_contract(contract)
     except Exception as exc:  # an extractor bug must not stop the run: report it
         return Outcome(REJECTED, article.origin, f"extraction failed: {exc!r}")
     row = Article(
@@ -178,9 +181,9 @@ def ingest_article(
         row.pk, row.session = None, None
         try:
             with transaction.atomic():
-                resolver.begin(contract)
+                resolver.begin(stored)
                 return store_report(
-                    row, contract, report, article=article, resolver=resolver, careful=attempt > 0
+                    row, stored, report, article=article, resolver=resolver, careful=attempt > 0
                 )
         except ResolutionError as exc:
             # Everything the report touched is rolled back; the article is kept, rejected.
@@ -206,17 +209,20 @@ def first_line(error: object) -> str:
 
 
 def store_report(
-    row: Article, contract: dict, report, *, article, resolver, careful: bool = False
+    row: Article, stored: Report, report, *, article, resolver, careful: bool = False
 ) -> Outcome:
-    if not contract.get("meeting"):
+    """Resolve the stored report ``stored`` and save the article with its evidence (which
+    only the extractor's own ``report`` carries)."""
+    if not stored.meeting:
         row.outcome = Article.Outcome.NOT_MEETING
         row.reason = (getattr(report, "reason", None) or "")[:500]
         row.save()
         return Outcome(NOT_MEETING, article.origin)
-    if not contract.get("series"):
+    if stored.series is None:
         raise ResolutionError("a meeting without a series")
-    group = resolver.series(contract)
-    change = resolver.held_session(group, contract, source=article.source)
+    facts = resolver.sessions.session_facts(stored.session)
+    group = resolver.series.resolve(stored.series, session=facts)
+    change = resolver.sessions.held(group, facts, source=article.source)
     session = change.session
     row.outcome = Article.Outcome.MEETING
     row.session = session
@@ -228,19 +234,21 @@ def store_report(
         # entered by hand makes the insert fail, and the careful retry reads them.
         existing: dict = {}
     else:
-        stored = session.delegations.select_related("organization").order_by("pk")
-        existing = {d.party_code: d for d in stored}
+        on_record = session.delegations.select_related("organization").order_by("pk")
+        existing = {d.party_code: d for d in on_record}
     delegations, pending = {}, []
-    items = [d for d in contract.get("delegations") or [] if d.get("party")]
-    resolver.refresh_people([d["party"] for d in items])
+    items = [d for d in stored.delegations if d.party]
+    resolver.people.refresh([d.party for d in items])
     for item in items:
-        delegation = resolver.delegation(
+        delegation = resolver.people.delegation(
             session, item, source=article.source, existing=existing, pending=pending
         )
         if delegation is not None:
-            delegations[item["party"]] = delegation
+            delegations[item.party] = delegation
     Delegation.objects.bulk_create(pending)
-    planned = resolver.planned_session(group, contract, held=change, source=article.source)
+    planned = resolver.sessions.planned(
+        group, stored.next_session, held=change, source=article.source
+    )
     save_evidence(
         row,
         getattr(report, "evidence", ()) or (),

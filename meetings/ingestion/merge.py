@@ -1,5 +1,5 @@
 """Merging duplicates: two officials who are one person, two series that are one
-series.
+series, two sessions of one series that are one session.
 
 Each merge is computed first as a plan (what moves where, which names are kept), then
 applied in one transaction, so a merge either happens whole or not at all. Nothing is
@@ -10,12 +10,21 @@ ingestion both use these functions.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.db.models import Q
 
+from meetings.ingestion.facts import (
+    add_manual_fields,
+    combine_conflicts,
+    fold_facts,
+    fold_head,
+    sources_of,
+    stored_facts,
+)
 from meetings.models import (
     Article,
     DatePrecision,
@@ -25,8 +34,6 @@ from meetings.models import (
     Series,
     Session,
 )
-
-SESSION_FACT_FIELDS = Session.FACT_FIELDS
 
 
 class MergeError(ValueError):
@@ -45,18 +52,6 @@ def combine_names(*, name: str, other_names: Iterable[str], extra: Iterable[str]
             seen.add(key)
             combined.append(text)
     return combined
-
-
-def add_manual_fields(*, manual_fields: Iterable[str], fields: Iterable[str]) -> list[str]:
-    """`manual_fields` plus those of `fields` that are session facts (model field names,
-    or "delegation.<party>.head" for the head of one side), in a stable order: the
-    session's fields first, then the rest sorted."""
-    wanted = set(manual_fields) | {
-        name for name in fields if name in SESSION_FACT_FIELDS or name.startswith("delegation.")
-    }
-    known = [name for name in SESSION_FACT_FIELDS if name in wanted]
-    # Keep anything unexpected that was stored before rather than silently dropping it.
-    return known + sorted(wanted - set(SESSION_FACT_FIELDS))
 
 
 # --- Officials -------------------------------------------------------------------------
@@ -273,37 +268,39 @@ def _plan_session_merge(*, keep: Session, remove: Session) -> SessionMerge:
 
 
 def _plan_session_facts(*, keep: Session, remove: Session) -> tuple[dict, list[dict]]:
-    """Facts of `keep` filled in from `remove` where `keep` has none, a held report
-    winning over a planned one; disagreements become conflicts, never overwrites.
-    Fields corrected by hand on `keep` are left as they are."""
-    updates: dict[str, object] = {}
-    conflicts = list(keep.conflicts) + [
-        entry for entry in remove.conflicts if entry not in keep.conflicts
-    ]
-    manual = set(keep.manual_fields)
-    if "status" not in manual and remove.status == Session.Status.HELD:
-        updates["status"] = Session.Status.HELD
-    for name in ("start_date", "end_date", "city", "country_id"):
-        kept_value, other_value = getattr(keep, name), getattr(remove, name)
-        if name.removesuffix("_id") in manual or other_value in (None, ""):
-            continue
-        if kept_value in (None, ""):
-            updates[name] = other_value
-            if name == "start_date":
-                updates["start_precision"] = remove.start_precision
-        elif kept_value != other_value:
-            conflicts.append(
-                {
-                    "field": name.removesuffix("_id"),
-                    "values": {
-                        str(kept_value): _sources(keep),
-                        str(other_value): _sources(remove),
-                    },
-                }
+    """The facts of `keep` once `remove`'s are folded in by the rules of
+    ``ingestion.facts`` (fill, refine, a held session over a plan, disagreements as
+    conflicts, facts corrected by hand on `keep` left alone), and the conflicts of both;
+    reads only."""
+    probe = copy.copy(keep)
+    probe.conflicts = combine_conflicts(keep.conflicts, remove.conflicts)
+    dirty = fold_facts(
+        probe,
+        stored_facts(remove),
+        sources=_sources(remove),
+        held=remove.status == Session.Status.HELD,
+        holders=lambda fact, value: sources_of(keep, fact=fact, value=value),
+        plan_unreported=not keep.articles.exists(),
+    )
+    kept_heads = {
+        (d.country_id, d.organization_id): d for d in keep.delegations.select_related("head")
+    }
+    for delegation in remove.delegations.select_related("head", "organization"):
+        kept = kept_heads.get((delegation.country_id, delegation.organization_id))
+        if kept and kept.head and delegation.head and kept.head_id != delegation.head_id:
+            fold_head(
+                probe,
+                delegation.party_code,
+                current=kept.head.name,
+                new=delegation.head.name,
+                sources=_sources(remove),
             )
-    if "virtual" not in manual and remove.virtual and not keep.virtual:
-        updates["virtual"] = True
-    return updates, conflicts
+    model_fields = {"country": "country_id"}
+    updates = {
+        model_fields.get(name, name): getattr(probe, model_fields.get(name, name))
+        for name in sorted(dirty - {"conflicts"})
+    }
+    return updates, probe.conflicts
 
 
 def _sources(session: Session) -> list[str]:

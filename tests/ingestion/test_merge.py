@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from meetings.merge import MergeError, merge_officials, merge_series
+from meetings.ingestion.merge import MergeError, merge_officials, merge_series
 from meetings.models import Article, Delegation, Evidence, Official, Series, Session
 from tests.factories import (
     ArticleFactory,
@@ -240,7 +240,7 @@ def test_merge_series_fills_blank_facts_and_flags_disagreements(two_groups):
     )
     assert kept.conflicts == [
         {
-            "field": "start_date",
+            "field": "start",
             "values": {"2019-11-01": [kept_source], "2019-11-12": [removed_source]},
         }
     ]
