@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "axes",
+    "simple_history",
     "meetings",
 ]
 
@@ -68,6 +69,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
     # Last, as its documentation asks: it turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]

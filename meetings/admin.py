@@ -16,14 +16,18 @@ from meetings.ingestion.merge import (
     MergeError,
     merge_officials,
     merge_series,
+    merge_sessions,
     plan_official_merge,
     plan_series_merge,
+    plan_session_merge,
+    undo_merge,
 )
 from meetings.models import (
     Article,
     Country,
     Delegation,
     Evidence,
+    Merge,
     Official,
     Organization,
     Series,
@@ -300,13 +304,32 @@ class SeriesAdmin(OtherNamesMixin, MergeActionMixin, admin.ModelAdmin):
         ]
 
 
+class ConflictFilter(admin.SimpleListFilter):
+    title = "sources"
+    parameter_name = "conflicts"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "Sources disagree"), ("no", "No conflict")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.exclude(conflicts=[])
+        if self.value() == "no":
+            return queryset.filter(conflicts=[])
+        return queryset
+
+
 @admin.register(Session)
-class SessionAdmin(admin.ModelAdmin):
+class SessionAdmin(MergeActionMixin, admin.ModelAdmin):
     form = SessionAdminForm
+    actions = ("merge_selected",)
+    merge_function = staticmethod(merge_sessions)
+    plan_function = staticmethod(plan_session_merge)
     list_display = ("__str__", "number", "start_display", "venue", "status", "source_count")
     list_display_links = ("__str__",)
     list_select_related = ("series", "country")
     list_filter = (
+        ConflictFilter,
         "status",
         "virtual",
         "series__kind",
@@ -340,6 +363,13 @@ class SessionAdmin(admin.ModelAdmin):
     def get_inlines(self, request, obj):
         # A session being added has no evidence yet; evidence comes from ingestion.
         return self.inlines if obj else (DelegationInline,)
+
+    def describe_candidate(self, session):
+        return [
+            f"Series: {session.series}",
+            f"Start: {session.start_display or 'unknown'}; venue: {session.venue or 'unknown'}",
+            f"Sources: {', '.join(a.source_name for a in session.articles.all()) or 'none'}",
+        ]
 
     @admin.display(description="Start", ordering="start_date")
     def start_display(self, session):
@@ -447,3 +477,32 @@ class EvidenceAdmin(admin.ModelAdmin):
     @admin.display(description="Article")
     def article_link(self, evidence):
         return admin_link(evidence.article)
+
+
+@admin.register(Merge)
+class MergeAdmin(admin.ModelAdmin):
+    """Merges of series, sessions and officials; each can be undone while the kept rows
+    are as the merge left them."""
+
+    list_display = ("__str__", "kind", "merged_at", "merged_by", "undone_at")
+    list_filter = ("kind", ("undone_at", admin.EmptyFieldListFilter))
+    fields = ("kind", "keep_id", "removed_id", "removed_label", "merged_at", "merged_by")
+    readonly_fields = fields
+    actions = ("undo_selected",)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    @admin.action(description="Undo the selected merges", permissions=["delete"])
+    def undo_selected(self, request, queryset):
+        # The newest first: a later merge may rest on an earlier one.
+        for record in queryset.order_by("-merged_at", "-pk"):
+            try:
+                undo_merge(record)
+            except MergeError as error:
+                self.message_user(request, f"{record}: not undone: {error}", messages.ERROR)
+            else:
+                self.message_user(request, f"{record}: undone.", messages.SUCCESS)

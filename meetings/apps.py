@@ -14,7 +14,11 @@ class MeetingsConfig(AppConfig):
 
         # Every write to the record bumps the data version that cached pages are keyed
         # on; an admin action also logs an entry, which covers its bulk updates.
-        for model in [*self.get_models(), LogEntry]:
+        # Historical rows (django-simple-history) are written with the row they record.
+        models = [m for m in self.get_models() if not hasattr(m, "instance_type")]
+        for model in [*models, LogEntry]:
             post_save.connect(on_write, sender=model, dispatch_uid=f"version-save-{model}")
             post_delete.connect(on_write, sender=model, dispatch_uid=f"version-del-{model}")
         m2m_changed.connect(on_write, dispatch_uid="version-m2m")
+
+        from meetings import history  # noqa: F401 - connects the change-reason signal

@@ -11,12 +11,15 @@ import datetime
 from functools import lru_cache
 from urllib.parse import quote
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import get_script_prefix, reverse
+from simple_history.models import HistoricalRecords
 
 from meetings.querysets import (
     ArticleQuerySet,
+    MergeQuerySet,
     OfficialQuerySet,
     SeriesQuerySet,
     SessionQuerySet,
@@ -190,6 +193,7 @@ class Official(models.Model):
     )
 
     objects = OfficialQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -226,6 +230,7 @@ class Series(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = SeriesQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["created_at"])
 
     class Meta:
         ordering = ["name"]
@@ -281,6 +286,7 @@ class Session(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = SessionQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["updated_at"])
 
     class Meta:
         ordering = ["series", "start_date", "number"]
@@ -347,6 +353,8 @@ class Delegation(models.Model):
     head_title = models.CharField("title as reported", max_length=500, blank=True)
     members = models.ManyToManyField(Official, blank=True, related_name="delegations_joined")
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["session", "country", "organization"]
         constraints = [
@@ -399,6 +407,10 @@ class Article(models.Model):
     report = models.JSONField(null=True, blank=True)
 
     objects = ArticleQuerySet.as_manager()
+    # Which session an article reports, and its outcome; its text never changes.
+    history = HistoricalRecords(
+        excluded_fields=["text", "report", "content_hash", "ingested_at", "url", "outlet"]
+    )
 
     class Meta:
         ordering = ["-published", "source_name"]
@@ -507,3 +519,39 @@ class DataVersion(models.Model):
 
     def __str__(self) -> str:
         return f"version {self.number}"
+
+
+class Merge(models.Model):
+    """A merge of two series, sessions or officials, recorded so that it can be undone:
+    the rows it touched as they were before, and as it left them."""
+
+    class Kind(models.TextChoices):
+        SERIES = "series", "Series"
+        SESSION = "session", "Session"
+        OFFICIAL = "official", "Official"
+
+    kind = models.CharField(max_length=8, choices=Kind.choices)
+    keep_id = models.PositiveBigIntegerField()
+    removed_id = models.PositiveBigIntegerField()
+    # The removed series' slug: its old address answers with a redirect to the kept one.
+    removed_slug = models.CharField(max_length=200, blank=True)
+    removed_label = models.CharField(max_length=300)
+    before = models.JSONField()
+    after = models.JSONField()
+    merged_at = models.DateTimeField(auto_now_add=True)
+    merged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    undone_at = models.DateTimeField(null=True, blank=True)
+
+    objects = MergeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-merged_at", "-pk"]
+        indexes = [
+            models.Index(fields=["kind", "removed_id"]),
+            models.Index(fields=["kind", "removed_slug"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} merge: {self.removed_label} into #{self.keep_id}"

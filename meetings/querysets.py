@@ -604,3 +604,23 @@ class ArticleQuerySet(models.QuerySet):
                 ),
             )
         )
+
+
+class MergeQuerySet(models.QuerySet):
+    def kept_for(self, kind: str, *, removed_id=None, removed_slug=None, model=None):
+        """The row that a merged-away row now lives on (following later merges of the
+        kept one), or None when it was not merged away or the merge was undone."""
+        merges = self.filter(kind=kind, undone_at__isnull=True)
+        record = (
+            merges.filter(removed_slug=removed_slug)
+            if removed_slug
+            else merges.filter(removed_id=removed_id)
+        ).first()
+        for _ in range(20):  # a chain of merges, never a cycle of them
+            if record is None:
+                return None
+            kept = model.objects.filter(pk=record.keep_id).first()
+            if kept is not None:
+                return kept
+            record = merges.filter(removed_id=record.keep_id).first()
+        return None

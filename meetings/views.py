@@ -9,7 +9,7 @@ from django.conf import settings
 from django.core.exceptions import TooManyFieldsSent
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import Http404, QueryDict, StreamingHttpResponse
+from django.http import Http404, HttpResponsePermanentRedirect, QueryDict, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
@@ -17,12 +17,22 @@ from django.utils.cache import patch_vary_headers
 from django.views.generic import DetailView, TemplateView, View
 from django_filters.views import FilterMixin, FilterView
 
-from meetings import facts, timeline
+from meetings import facts, history, timeline
 from meetings.cache import cached_fragment
 from meetings.export import stream_csv, web_series_csv_rows, web_session_csv_rows
 from meetings.filters import SeriesFilter, SessionFilter, UpcomingFilter
 from meetings.ical import stream_calendar
-from meetings.models import Article, Country, Evidence, Official, Organization, Series, Session
+from meetings.models import (
+    Article,
+    Country,
+    Delegation,
+    Evidence,
+    Merge,
+    Official,
+    Organization,
+    Series,
+    Session,
+)
 from meetings.pagination import LIST_CACHE, DeferredJoinPaginator
 from meetings.querysets import (
     attach_delegation_briefs,
@@ -122,7 +132,27 @@ class SeriesListView(ListPageMixin, FilterView):
         return paginator, page, rows, is_paginated
 
 
-class SeriesDetailView(DetailView):
+class MergedAwayMixin:
+    """The page of a row merged into another answers 301 with the kept row's page."""
+
+    merge_kind = None
+
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            key = {"removed_slug": kwargs["slug"]} if "slug" in kwargs else {}
+            kept = Merge.objects.kept_for(
+                self.merge_kind, removed_id=kwargs.get("pk"), model=self.model, **key
+            )
+            if kept is None:
+                raise
+            suffix = "history/" if request.path.endswith("/history/") else ""
+            return HttpResponsePermanentRedirect(kept.get_absolute_url() + suffix)
+
+
+class SeriesDetailView(MergedAwayMixin, DetailView):
+    merge_kind = Merge.Kind.SERIES
     model = Series
     template_name = "meetings/series_detail.html"
 
@@ -314,7 +344,8 @@ class SessionCalendarView(ForgivingQueryMixin, FilterMixin, View):
         return response
 
 
-class SessionDetailView(DetailView):
+class SessionDetailView(MergedAwayMixin, DetailView):
+    merge_kind = Merge.Kind.SESSION
     model = Session
     template_name = "meetings/session_detail.html"
 
@@ -437,7 +468,8 @@ class CountryDetailView(DetailView):
         )
 
 
-class OfficialDetailView(DetailView):
+class OfficialDetailView(MergedAwayMixin, DetailView):
+    merge_kind = Merge.Kind.OFFICIAL
     model = Official
     template_name = "meetings/official_detail.html"
 
@@ -457,3 +489,58 @@ class ArticleDetailView(DetailView):
 
     def get_queryset(self):
         return Article.objects.for_detail()
+
+
+class HistoryView(MergedAwayMixin, DetailView):
+    """The readable history of a row and of the rows under it, newest first."""
+
+    template_name = "meetings/history.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(entries=self.entries(), **kwargs)
+
+
+class SessionHistoryView(HistoryView):
+    merge_kind = Merge.Kind.SESSION
+    model = Session
+
+    def entries(self):
+        pk = self.object.pk
+        return history.entries(
+            [
+                *Session.history.filter(id=pk).select_related("history_user"),
+                *Delegation.history.filter(session_id=pk).select_related("history_user"),
+                *Article.history.filter(session_id=pk).select_related("history_user"),
+            ],
+            what=history.describe_row,
+        )
+
+
+class SeriesHistoryView(HistoryView):
+    merge_kind = Merge.Kind.SERIES
+    model = Series
+
+    def entries(self):
+        pk = self.object.pk
+        return history.entries(
+            [
+                *Series.history.filter(id=pk).select_related("history_user"),
+                *Session.history.filter(series_id=pk).select_related("history_user"),
+            ],
+            what=history.describe_row,
+        )
+
+
+class OfficialHistoryView(HistoryView):
+    merge_kind = Merge.Kind.OFFICIAL
+    model = Official
+
+    def entries(self):
+        pk = self.object.pk
+        return history.entries(
+            [
+                *Official.history.filter(id=pk).select_related("history_user"),
+                *Delegation.history.filter(head_id=pk).select_related("history_user"),
+            ],
+            what=history.describe_row,
+        )

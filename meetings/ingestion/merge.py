@@ -11,12 +11,17 @@ ingestion both use these functions.
 from __future__ import annotations
 
 import copy
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from django.core import serializers
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.db.models import Q
+from django.utils import timezone
 
+from meetings.history import current_user, record_state, recorded_as
 from meetings.ingestion.facts import (
     add_manual_fields,
     combine_conflicts,
@@ -30,6 +35,7 @@ from meetings.models import (
     DatePrecision,
     Delegation,
     Evidence,
+    Merge,
     Official,
     Series,
     Session,
@@ -130,10 +136,18 @@ def merge_officials(*, keep: Official, remove: Official) -> OfficialMergePlan:
     names become `keep`'s other names; a country or organisation `keep` lacks is taken
     from `remove`. Raises MergeError when both are the same row. Returns the plan applied.
     """
-    with transaction.atomic():
+    with transaction.atomic(), recorded_as(f"merge of official #{remove.pk} into #{keep.pk}"):
         keep, remove = _lock(Official, keep, remove)
         plan = plan_official_merge(keep=keep, remove=remove)
+        rows = official_rows(keep.pk, remove.pk)
+        before = snapshot(rows)
+        label = str(remove)
         apply_official_merge(plan)
+        record_state(Official, [keep.pk])
+        record_state(Delegation, plan.delegations_led)
+        remember_merge(
+            Merge.Kind.OFFICIAL, keep=keep, removed_id=remove.pk, label=label, before=before
+        )
     return plan
 
 
@@ -158,6 +172,13 @@ class SessionMerge:
     field_updates: dict[str, object]
     conflicts: list[dict]
     manual_fields: list[str]
+
+    def describe(self) -> str:
+        return (
+            f"{len(self.articles)} article(s), "
+            f"{len(self.delegations_moved) + len(self.delegations_folded)} delegation(s) "
+            f"moved; {len(self.conflicts)} conflict(s)"
+        )
 
 
 @dataclass(frozen=True)
@@ -372,11 +393,185 @@ def merge_series(*, keep: Series, remove: Series) -> SeriesMergePlan:
     organisations are united. Raises MergeError when both are the same row. Returns the
     plan applied.
     """
-    with transaction.atomic():
+    with transaction.atomic(), recorded_as(f"merge of series #{remove.pk} into #{keep.pk}"):
         keep, remove = _lock(Series, keep, remove)
         plan = plan_series_merge(keep=keep, remove=remove)
+        before = snapshot(series_rows(keep.pk, remove.pk))
+        label, slug = str(remove), remove.slug
         apply_series_merge(plan)
+        record_state(Series, [keep.pk])
+        record_state(Session, [*plan.sessions_moved, *(m.keep_id for m in plan.sessions_merged)])
+        record_state(Delegation, [pk for m in plan.sessions_merged for pk in m.delegations_moved])
+        record_state(Article, [pk for m in plan.sessions_merged for pk in m.articles])
+        remember_merge(
+            Merge.Kind.SERIES,
+            keep=keep,
+            removed_id=remove.pk,
+            label=label,
+            before=before,
+            slug=slug,
+        )
     return plan
+
+
+def plan_session_merge(*, keep: Session, remove: Session) -> SessionMerge:
+    """What merging session `remove` into `keep` would change; reads only."""
+    if keep.pk == remove.pk:
+        raise MergeError("Cannot merge a session into itself.")
+    if keep.series_id != remove.series_id:
+        raise MergeError("Only sessions of one series can be merged.")
+    return _plan_session_merge(keep=keep, remove=remove)
+
+
+def merge_sessions(*, keep: Session, remove: Session) -> SessionMerge:
+    """Merges `remove` into `keep`, two sessions of one series that are one session (two
+    reports that were not recognised as one): articles, evidence and delegations move
+    over as in a series merge, facts are folded by the rules of ``ingestion.facts``.
+    Raises MergeError for the same row or sessions of two series."""
+    with transaction.atomic(), recorded_as(f"merge of session #{remove.pk} into #{keep.pk}"):
+        keep, remove = _lock(Session, keep, remove)
+        if keep.series_id != remove.series_id:
+            raise MergeError("Only sessions of one series can be merged.")
+        plan = _plan_session_merge(keep=keep, remove=remove)
+        before = snapshot(session_rows([keep.pk, remove.pk]))
+        label = str(remove)
+        if keep.number is None and remove.number is not None:
+            # The number moves with the facts: free it on the removed session first.
+            Session.objects.filter(pk=remove.pk).update(number=None)
+        _apply_session_merge(plan)
+        record_state(Session, [keep.pk])
+        record_state(Delegation, plan.delegations_moved)
+        record_state(Article, plan.articles)
+        remember_merge(
+            Merge.Kind.SESSION, keep=keep, removed_id=remove.pk, label=label, before=before
+        )
+    return plan
+
+
+# --- Undo ------------------------------------------------------------------------------
+# A merge keeps the rows it touched as they were (``before``) and as it left them
+# (``after``). Undo writes ``before`` back, ids and all, once it has checked that the
+# kept rows are still as the merge left them: a later edit would otherwise be lost.
+
+VOLATILE = {"updated_at", "created_at", "ingested_at"}
+
+
+def series_rows(*pks: int) -> list:
+    sessions = list(Session.objects.filter(series_id__in=pks).order_by("pk"))
+    return [
+        *Series.objects.filter(pk__in=pks).order_by("pk"),
+        *session_rows([s.pk for s in sessions], sessions=sessions),
+    ]
+
+
+def session_rows(pks: list[int], *, sessions=None) -> list:
+    if sessions is None:
+        sessions = list(Session.objects.filter(pk__in=pks).order_by("pk"))
+    return [
+        *sessions,
+        *Delegation.objects.filter(session_id__in=pks).order_by("pk"),
+        *Evidence.objects.filter(session_id__in=pks).order_by("pk"),
+        *Article.objects.filter(session_id__in=pks).only("pk", "session").order_by("pk"),
+    ]
+
+
+def official_rows(*pks: int) -> list:
+    delegations = Delegation.objects.filter(Q(head_id__in=pks) | Q(members__in=pks))
+    return [
+        *Official.objects.filter(pk__in=pks).order_by("pk"),
+        *delegations.distinct().order_by("pk"),
+    ]
+
+
+def snapshot(rows: list) -> list[dict]:
+    """The rows as plain data: model, id, fields (an article only its session)."""
+    data = []
+    for row in rows:
+        if isinstance(row, Article):
+            data.append({"model": "article", "pk": row.pk, "fields": {"session": row.session_id}})
+            continue
+        (item,) = serializers.serialize("python", [row])
+        fields = {k: v for k, v in item["fields"].items() if k not in VOLATILE}
+        data.append({"model": row._meta.model_name, "pk": row.pk, "fields": fields})
+    return json.loads(DjangoJSONEncoder().encode(data))
+
+
+def rows_after(record: Merge) -> list:
+    if record.kind == Merge.Kind.SERIES:
+        return series_rows(record.keep_id)
+    if record.kind == Merge.Kind.SESSION:
+        return session_rows([record.keep_id])
+    return official_rows(record.keep_id)
+
+
+def remember_merge(kind, *, keep, removed_id: int, label: str, before, slug: str = "") -> Merge:
+    record = Merge(
+        kind=kind,
+        keep_id=keep.pk,
+        removed_id=removed_id,
+        removed_slug=slug,
+        removed_label=label[:300],
+        before=before,
+        after=[],
+        merged_by=current_user(),
+    )
+    record.after = snapshot(rows_after(record))
+    record.save()
+    return record
+
+
+def undo_merge(record: Merge) -> None:
+    """Restores what the merge changed: the removed row with its id and every row under
+    it, and the kept one as it was. Raises MergeError when the merge was undone already
+    or the kept rows changed since (undo would lose that change)."""
+    with transaction.atomic(), recorded_as(f"undo of merge #{record.pk}"):
+        record = Merge.objects.select_for_update().get(pk=record.pk)
+        if record.undone_at is not None:
+            raise MergeError("This merge was undone already.")
+        if snapshot(rows_after(record)) != record.after:
+            raise MergeError("The merged rows changed after the merge; undo them by hand.")
+        # The kept row may hold the removed one's unique number or key: free it first.
+        if record.kind == Merge.Kind.SESSION:
+            Session.objects.filter(pk=record.keep_id).update(number=None)
+        if record.kind == Merge.Kind.SERIES:
+            Series.objects.filter(pk=record.keep_id).update(natural_key=None)
+        restore(record.before)
+        record.undone_at = timezone.now()
+        record.save(update_fields=["undone_at"])
+
+
+def restore(data: list[dict]) -> None:
+    """Writes rows back as ``snapshot`` gave them, through save() so that history sees it."""
+    articles = {}
+    for item in data:
+        if item["model"] == "article":
+            articles[item["pk"]] = item["fields"]["session"]
+            continue
+        if item["model"] == "evidence":
+            continue  # after the sessions and delegations they point at
+        _save(item)
+    for item in data:
+        if item["model"] == "evidence":
+            _save(item)
+    for article in Article.objects.filter(pk__in=articles).only("pk", "session"):
+        if article.session_id != articles[article.pk]:
+            article.session_id = articles[article.pk]
+            article.save(update_fields=["session"])
+
+
+def _save(item: dict) -> None:
+    row = {"model": f"meetings.{item['model']}", "pk": item["pk"], "fields": item["fields"]}
+    (obj,) = serializers.deserialize("python", [row])
+    instance = obj.object
+    if isinstance(instance, Series):
+        # Not in the snapshot: keep the stored creation time, or (a row coming back)
+        # take the time of its return.
+        stored = Series.objects.filter(pk=instance.pk).values_list("created_at", flat=True)
+        instance.created_at = stored.first() or timezone.now()
+    instance._state.adding = False  # an update where the row exists, else an insert
+    instance.save()
+    for name, values in (obj.m2m_data or {}).items():
+        getattr(instance, name).set(values)
 
 
 def _lock(model, keep, remove):

@@ -20,9 +20,11 @@ from dataclasses import asdict, dataclass, field
 
 from django.conf import settings
 from django.db import DatabaseError, IntegrityError, OperationalError, connection, transaction
+from simple_history.utils import bulk_create_with_history
 
 from meetings.extraction import extract
 from meetings.extraction.report import Report
+from meetings.history import recorded_as
 from meetings.ingestion.readers import ArticleInput, Rejection, Skipped, read_paths
 from meetings.ingestion.resolve import ResolutionError, Resolver
 from meetings.models import Article, Delegation, Evidence
@@ -180,7 +182,7 @@ def ingest_article(
     for attempt in range(RETRIES):
         row.pk, row.session = None, None
         try:
-            with transaction.atomic():
+            with transaction.atomic(), recorded_as(f"article {article.source}"):
                 resolver.begin(stored)
                 return store_report(
                     row, stored, report, article=article, resolver=resolver, careful=attempt > 0
@@ -245,7 +247,7 @@ def store_report(
         )
         if delegation is not None:
             delegations[item.party] = delegation
-    Delegation.objects.bulk_create(pending)
+    bulk_create_with_history(pending, Delegation, default_change_reason=f"article {article.source}")
     planned = resolver.sessions.planned(
         group, stored.next_session, held=change, source=article.source
     )
