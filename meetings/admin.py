@@ -20,6 +20,7 @@ from meetings.ingestion.merge import (
     plan_official_merge,
     plan_series_merge,
     plan_session_merge,
+    split_session,
     undo_merge,
 )
 from meetings.models import (
@@ -443,8 +444,30 @@ class ArticleAdmin(admin.ModelAdmin):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     inlines = (ArticleEvidenceInline,)
 
+    actions = ("split_selected",)
+
     def has_add_permission(self, request):
         return False
+
+    @admin.action(
+        description="Split the selected articles into a new session", permissions=["change"]
+    )
+    def split_selected(self, request, queryset):
+        sessions = set(queryset.values_list("session", flat=True))
+        if len(sessions) != 1 or None in sessions:
+            self.message_user(
+                request, "Select articles of one session to split off.", messages.ERROR
+            )
+            return
+        session = Session.objects.get(pk=sessions.pop())
+        try:
+            new = split_session(session=session, articles=list(queryset))
+        except (MergeError, IntegrityError) as error:
+            self.message_user(request, f"Nothing was split: {error}", messages.ERROR)
+            return
+        self.message_user(
+            request, f"Split {queryset.count()} article(s) into “{new}”.", messages.SUCCESS
+        )
 
     @admin.display(description="Extractor report")
     def report_display(self, article):

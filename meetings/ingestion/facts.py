@@ -356,3 +356,48 @@ def fold_head(session: Session, party: str, *, current: str, new: str, sources: 
             session, fact=fact, value=current, exclude=next(iter(sources), "")
         ),
     )
+
+
+# --- Corrections: a conflict resolved, a value typed ------------------------------------
+
+
+def parse_fact(fact: str, text: str):
+    """A value typed or chosen for a fact, as ``set_fact`` takes it; ValueError names
+    what is wrong with it."""
+    text = (text or "").strip()
+    if fact in ("start", "end"):
+        if not text:
+            return None
+        value = parse_date(text)
+        if value is None:
+            raise ValueError(f"{text!r} is not a date (2019, 2019-11 or 2019-11-12)")
+        return value
+    if fact == "city":
+        return text[:100]
+    if fact == "country":
+        if not text:
+            return None
+        code = text.upper()
+        if code not in names.countries():
+            raise ValueError(f"{text!r} is not an ISO alpha-3 country code")
+        return code
+    if fact == "number":
+        if not text:
+            return None
+        number = parse_number(text)
+        if number is None:
+            raise ValueError(f"{text!r} is not a session number")
+        return number
+    raise ValueError(f"{fact!r} cannot be set here")
+
+
+def correct_fact(session: Session, fact: str, text: str) -> None:
+    """Set a session fact by hand (a value chosen among a conflict's or typed): it
+    becomes a hand correction that ingestion and merges keep, and the conflict on it is
+    resolved. On the instance; the caller saves. ValueError for a value that is not one."""
+    value = parse_fact(fact, text)
+    set_fact(session, fact, value)
+    if session.start_date and session.end_date and session.end_date < session.start_date:
+        raise ValueError("the session would end before it starts")
+    record_manual_fields(session, hand_fields_of(fact))
+    drop_conflict(session, fact)

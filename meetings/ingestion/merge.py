@@ -21,17 +21,23 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from meetings.extraction.report import Report
 from meetings.history import current_user, record_state, recorded_as
 from meetings.ingestion.facts import (
     add_manual_fields,
     combine_conflicts,
     fold_facts,
     fold_head,
+    manual_facts,
+    reported_facts,
+    reported_value,
+    set_fact,
     sources_of,
     stored_facts,
 )
 from meetings.models import (
     Article,
+    Country,
     DatePrecision,
     Delegation,
     Evidence,
@@ -580,3 +586,98 @@ def _lock(model, keep, remove):
         raise MergeError(f"Cannot merge a {model._meta.verbose_name} into itself.")
     rows = model.objects.select_for_update().in_bulk([keep.pk, remove.pk])
     return rows[keep.pk], rows[remove.pk]
+
+
+# --- Split ---------------------------------------------------------------------------------
+
+
+def _rebuild_facts(session: Session, articles: list[Article]) -> None:
+    """The session's facts again from these articles' stored reports, in source order
+    (facts corrected by hand stay); on the instance, the caller saves."""
+    manual = manual_facts(session)
+    for fact in ("number", "start", "end", "city", "country", "virtual"):
+        if fact not in manual:
+            set_fact(session, fact, False if fact == "virtual" else None)
+    session.conflicts = [c for c in session.conflicts if c.get("field") in manual]
+    folded: list[Article] = []
+
+    def holders(fact, value):
+        stating = [
+            a.source_name
+            for a in folded
+            if str(reported_value(a.report or {}, fact) or "").casefold() == value.casefold()
+        ]
+        return stating or [a.source_name for a in folded]
+
+    for article in sorted(articles, key=lambda a: (a.source_name, a.pk)):
+        report = Report.from_contract(article.report or {}).session
+        if report is None:
+            continue
+        facts = reported_facts(
+            number=report.number,
+            start=report.start,
+            end=report.end,
+            city=report.city,
+            country=report.country if Country.objects.filter(pk=report.country).exists() else None,
+            virtual=report.virtual,
+        )
+        fold_facts(
+            session,
+            facts,
+            sources=[article.source_name],
+            held=True,
+            holders=holders,
+        )
+        folded.append(article)
+
+
+def split_session(*, session: Session, articles: Iterable[Article]) -> Session:
+    """Moves these articles of `session` (reports of another session that were taken for
+    this one) into a new session of the same series, and returns it. Each session's facts
+    are rebuilt from its own articles' reports (facts corrected by hand on `session`
+    stay); evidence moves with its article; a side reported only by the moved articles
+    moves with them, a side both report gets a delegation on each. Raises MergeError
+    for no article, all of them, an article of another session, or two sessions that
+    would have one number."""
+    with transaction.atomic(), recorded_as(f"split of session #{session.pk}"):
+        session = Session.objects.select_for_update().get(pk=session.pk)
+        moved = list(Article.objects.filter(pk__in=[a.pk for a in articles]))
+        own = list(session.articles.all())
+        moved_ids = {a.pk for a in moved}
+        if not moved or any(a.session_id != session.pk for a in moved):
+            raise MergeError("Choose articles of this session to split off.")
+        if moved_ids >= {a.pk for a in own}:
+            raise MergeError("Leave at least one article on the session.")
+        kept = [a for a in own if a.pk not in moved_ids]
+        new = Session(series_id=session.series_id, status=Session.Status.HELD)
+        _rebuild_facts(new, moved)
+        _rebuild_facts(session, kept)
+        if new.number is not None and new.number == session.number:
+            raise MergeError(f"Both parts report session {new.number}: they are one session.")
+        session.save()
+        new.save()
+        Article.objects.filter(pk__in=moved_ids).update(session=new)
+        _split_delegations(session=session, new=new, moved=moved_ids)
+        Evidence.objects.filter(session=session, article_id__in=moved_ids).update(session=new)
+        record_state(Article, moved_ids)
+    return new
+
+
+def _split_delegations(*, session: Session, new: Session, moved: set[int]) -> None:
+    """Sides follow the evidence of the articles that report them."""
+    for delegation in session.delegations.all():
+        sources = set(delegation.evidence.values_list("article_id", flat=True))
+        if not sources or not sources & moved:
+            continue
+        if sources <= moved:
+            delegation.session = new
+            delegation.save(update_fields=["session"])
+            continue
+        twin = Delegation.objects.create(
+            session=new,
+            country_id=delegation.country_id,
+            organization_id=delegation.organization_id,
+            head_id=delegation.head_id,
+            head_title=delegation.head_title,
+        )
+        Evidence.objects.filter(delegation=delegation, article_id__in=moved).update(delegation=twin)

@@ -6,11 +6,13 @@ import io
 import pytest
 from django.core.management import call_command
 
+from meetings.ingestion.facts import correct_fact
 from meetings.ingestion.merge import (
     MergeError,
     merge_officials,
     merge_series,
     merge_sessions,
+    split_session,
     undo_merge,
 )
 from meetings.models import Delegation, Evidence, Merge, Official, Series, Session
@@ -132,3 +134,56 @@ def test_undo_twice_is_refused(two_series):
 
     with pytest.raises(MergeError):
         undo_merge(record)
+
+
+def test_split_undoes_a_session_merge(ingest_records):
+    ingest_records(
+        meeting("a.txt", number=8, start="2019-11-12", city="Moscow", country="RUS"),
+        meeting("b.txt", number=None, start="2019-12-20", city="Kazan", country="RUS"),
+    )
+    first, second = Session.objects.order_by("pk")
+    export_before = export_json()
+    merge_sessions(keep=first, remove=second)
+    merged = Session.objects.get()
+    assert merged.conflicts != []
+
+    new = split_session(session=merged, articles=merged.articles.filter(source_name="b.txt"))
+
+    assert export_json() == export_before
+    merged.refresh_from_db()
+    assert (merged.conflicts, new.conflicts) == ([], [])
+    assert list(new.articles.values_list("source_name", flat=True)) == ["b.txt"]
+
+
+def test_split_refuses_to_take_every_article(ingest_records):
+    ingest_records(meeting("a.txt", number=8))
+    session = Session.objects.get()
+
+    with pytest.raises(MergeError):
+        split_session(session=session, articles=session.articles.all())
+
+
+def test_conflict_resolved_by_a_chosen_value_is_a_hand_correction(ingest_records):
+    ingest_records(
+        meeting("a.txt", number=8, city="Moscow"),
+        meeting("b.txt", number=8, city="Kazan"),
+    )
+    session = Session.objects.get()
+
+    correct_fact(session, "city", "Kazan")
+    session.save()
+    ingest_records(meeting("c.txt", number=8, city="Moscow"))
+
+    session.refresh_from_db()
+    assert (session.city, session.manual_fields) == ("Kazan", ["city"])
+    assert session.conflicts == [
+        {"field": "city", "values": {"Kazan": ["admin"], "Moscow": ["c.txt"]}}
+    ]
+
+
+def test_correct_fact_refuses_what_is_not_a_value(ingest_records):
+    ingest_records(meeting("a.txt", number=8))
+    session = Session.objects.get()
+
+    with pytest.raises(ValueError, match="not a date"):
+        correct_fact(session, "start", "next spring")
