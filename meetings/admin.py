@@ -31,6 +31,7 @@ from meetings.models import (
     Merge,
     Official,
     Organization,
+    ReviewItem,
     Series,
     Session,
 )
@@ -529,3 +530,17 @@ class MergeAdmin(admin.ModelAdmin):
                 self.message_user(request, f"{record}: not undone: {error}", messages.ERROR)
             else:
                 self.message_user(request, f"{record}: undone.", messages.SUCCESS)
+
+
+@admin.register(ReviewItem)
+class ReviewItemAdmin(admin.ModelAdmin):
+    """The review queue's items; decisions are taken on the review page."""
+
+    list_display = ("__str__", "kind", "status", "confidence", "session", "created_at")
+    list_filter = ("status", "kind")
+    list_select_related = ("session__series",)
+    search_fields = ("fact", "value", "reason", "article__source_name")
+    readonly_fields = [f.name for f in ReviewItem._meta.fields]
+
+    def has_add_permission(self, request):
+        return False

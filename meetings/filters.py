@@ -11,13 +11,22 @@ from textwrap import shorten
 
 import django_filters
 from django import forms
-from django.db.models import F, Value
+from django.db.models import F, Q, Value
 from django.utils.choices import BaseChoiceIterator
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
 from meetings.ingestion.names import ABBREVIATIONS
-from meetings.models import KINDS, TOPICS, Country, Official, Organization, Series, Session
+from meetings.models import (
+    KINDS,
+    TOPICS,
+    Country,
+    Official,
+    Organization,
+    ReviewItem,
+    Series,
+    Session,
+)
 
 # Abbreviations a search may use for the words of series names ("JWG", "FOC", "ROK"):
 # the ones ingestion spells out when it compares names.
@@ -231,6 +240,9 @@ class MeetingFilterSet(LenientFilterSet):
     city = django_filters.CharFilter(label="City", method="filter_city", max_length=100)
     official = django_filters.CharFilter(label="Official", method="filter_official", max_length=100)
     q = django_filters.CharFilter(label="Search", method="filter_search", max_length=MAX_TEXT)
+    confirmed = django_filters.BooleanFilter(
+        label="Only confirmed by a person", method="filter_confirmed"
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -274,6 +286,9 @@ class MeetingFilterSet(LenientFilterSet):
         if data.get("q"):
             parts.append(f"“{data['q']}”")
         return ", ".join(parts)
+
+    def filter_confirmed(self, queryset, name, value):
+        return queryset.confirmed() if value else queryset
 
     def year_bounds(self, name) -> tuple[int | None, int | None] | None:
         """Both bounds, applied together, once, by the first of them that validated
@@ -461,3 +476,23 @@ class OfficialFilter(LenientFilterSet):
 
     def order_queryset(self, queryset, key):
         return queryset.order_by("name", "pk")
+
+
+class ReviewFilter(LenientFilterSet):
+    """The review queue: by kind of item, series and country."""
+
+    kind = django_filters.ChoiceFilter(
+        label="Kind", choices=ReviewItem.Kind.choices, empty_label="Every kind"
+    )
+    series = django_filters.CharFilter(label="Series", method="filter_series", max_length=200)
+    country = django_filters.CharFilter(label="Country", method="filter_country", max_length=3)
+
+    class Meta:
+        model = ReviewItem
+        fields = ["kind"]
+
+    def filter_series(self, queryset, name, value):
+        return queryset.filter(Q(series__slug=value) | Q(session__series__slug=value))
+
+    def filter_country(self, queryset, name, value):
+        return queryset.involving(value.upper())

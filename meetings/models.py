@@ -15,12 +15,14 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import get_script_prefix, reverse
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from meetings.querysets import (
     ArticleQuerySet,
     MergeQuerySet,
     OfficialQuerySet,
+    ReviewItemQuerySet,
     SeriesQuerySet,
     SessionQuerySet,
 )
@@ -129,6 +131,25 @@ def parse_partial_date(text: str | None) -> tuple[datetime.date | None, str]:
     if len(parts) == 2:
         return datetime.date(parts[0], parts[1], 1), DatePrecision.MONTH
     return datetime.date(*parts), DatePrecision.DAY
+
+
+def plan_date_passed(
+    *,
+    status: str,
+    start_date: datetime.date | None,
+    start_precision: str,
+    end_date: datetime.date | None,
+    today: datetime.date,
+) -> bool:
+    """Whether a planned session's announced day, month or year is over (the same rule
+    as ``SessionQuerySet.past_due``, for one row)."""
+    if status != "planned" or start_date is None:
+        return False
+    if start_precision == DatePrecision.YEAR:
+        return start_date.year < today.year
+    if start_precision == DatePrecision.MONTH:
+        return start_date < today.replace(day=1)
+    return (end_date or start_date) < today
 
 
 class Country(models.Model):
@@ -283,6 +304,8 @@ class Session(models.Model):
     conflicts = models.JSONField(default=list, blank=True)
     # Fields set or corrected by hand in the admin; ingestion never overwrites them.
     manual_fields = models.JSONField(default=list, blank=True)
+    # Facts (named as in the report) a reviewer accepted as the machine read them.
+    confirmed_fields = models.JSONField(default=list, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = SessionQuerySet.as_manager()
@@ -329,6 +352,17 @@ class Session(models.Model):
     @property
     def start_display(self) -> str | None:
         return format_partial_date(self.start_date, self.start_precision)
+
+    @property
+    def date_passed(self) -> bool:
+        """Planned, and its date is over with no report: unconfirmed, date passed."""
+        return plan_date_passed(
+            status=self.status,
+            start_date=self.start_date,
+            start_precision=self.start_precision,
+            end_date=self.end_date,
+            today=timezone.localdate(),
+        )
 
     @property
     def venue(self) -> str:
@@ -555,3 +589,58 @@ class Merge(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} merge: {self.removed_label} into #{self.keep_id}"
+
+
+class ReviewItem(models.Model):
+    """Something a person should check: a fact the machine was unsure of, sources that
+    disagree, an identity decided by a similar name, a plan whose date has passed."""
+
+    class Kind(models.TextChoices):
+        FACT = "fact", "Unsure fact"
+        CONFLICT = "conflict", "Sources disagree"
+        SERIES = "series", "Series matched by name"
+        OFFICIAL = "official", "Official matched by name"
+        STALE = "stale", "Planned, date passed"
+
+    class Status(models.TextChoices):
+        OPEN = "open", "Open"
+        ACCEPTED = "accepted", "Accepted"
+        CORRECTED = "corrected", "Corrected"
+        REJECTED = "rejected", "Rejected"
+        SPLIT = "split", "Split apart"
+
+    kind = models.CharField(max_length=8, choices=Kind.choices)
+    status = models.CharField(max_length=9, choices=Status.choices, default=Status.OPEN)
+    # One item per thing to check ("fact:<article>:<fact>"): ingesting again adds none.
+    key = models.CharField(max_length=200, unique=True)
+    session = models.ForeignKey(
+        Session, null=True, blank=True, on_delete=models.CASCADE, related_name="review_items"
+    )
+    series = models.ForeignKey(
+        Series, null=True, blank=True, on_delete=models.CASCADE, related_name="review_items"
+    )
+    official = models.ForeignKey(
+        Official, null=True, blank=True, on_delete=models.CASCADE, related_name="review_items"
+    )
+    article = models.ForeignKey(
+        Article, null=True, blank=True, on_delete=models.CASCADE, related_name="review_items"
+    )
+    fact = models.CharField(max_length=60, blank=True)
+    value = models.CharField(max_length=500, blank=True)
+    confidence = models.FloatField(null=True, blank=True)
+    reason = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+
+    objects = ReviewItemQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        permissions = [("review", "Can review what the machine read")]
+        indexes = [models.Index(fields=["status", "kind"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.fact or self.value}"

@@ -30,6 +30,11 @@ def search_words(text: str) -> list[str]:
 
 
 class SeriesQuerySet(models.QuerySet):
+    def confirmed(self):
+        """Series with a session a person confirmed or corrected."""
+        sessions = _related(self.model, "sessions").objects.confirmed()
+        return self.filter(Exists(sessions.filter(series=OuterRef("pk"))))
+
     # ---- meaning -------------------------------------------------------------------
     def involving(self, *alpha3_codes: str):
         """Groups in which every one of the given countries takes part."""
@@ -372,6 +377,10 @@ def _official_condition(name: str) -> Q:
 
 
 class SessionQuerySet(models.QuerySet):
+    def confirmed(self):
+        """Sessions with a fact a person confirmed or corrected."""
+        return self.exclude(confirmed_fields=[], manual_fields=[])
+
     def held(self):
         return self.filter(status="held")
 
@@ -481,6 +490,7 @@ class SessionQuerySet(models.QuerySet):
             "number",
             "start_date",
             "start_precision",
+            "end_date",
             "city",
             "country_id",
             "country__name",
@@ -624,3 +634,81 @@ class MergeQuerySet(models.QuerySet):
                 return kept
             record = merges.filter(removed_id=record.keep_id).first()
         return None
+
+
+class ReviewItemQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(status="open")
+
+    def involving(self, alpha3: str):
+        """Items about a series or session of which this state is a party."""
+        return self.filter(
+            Q(series__parties__alpha3=alpha3) | Q(session__series__parties__alpha3=alpha3)
+        ).distinct()
+
+    def for_queue(self):
+        """The review page: each item with its session, series, article and official."""
+        return self.select_related(
+            "session__series", "series", "article", "official__country"
+        ).order_by("created_at", "pk")
+
+    def counts(self) -> dict[str, int]:
+        """Open items by kind, and "all"."""
+        counts = dict(self.open().order_by().values_list("kind").annotate(n=models.Count("pk")))
+        counts["all"] = sum(counts.values())
+        return counts
+
+
+@dataclass(frozen=True)
+class Quote:
+    """The sentence behind a fact, split around the reported value for highlighting."""
+
+    before: str
+    marked: str
+    after: str
+    source: str
+
+
+def attach_review_context(items) -> None:
+    """For each review item of a page: ``quote`` (its sentence, value marked) and
+    ``competing`` ([(value, sources)] for a conflict); two queries for the whole page."""
+    if not items:
+        return
+    evidence_model = _related(_related(items[0].__class__, "article"), "evidence")
+    wanted = {(i.article_id, _evidence_fact(i.fact)) for i in items if i.article_id and i.fact}
+    article_ids = {a for a, _ in wanted}
+    found = {}
+    for evidence in (
+        evidence_model.objects.filter(article_id__in=article_ids)
+        .select_related("article")
+        .only("article_id", "fact", "start", "end", "article__text", "article__source_name")
+        .order_by("start")
+    ):
+        found.setdefault((evidence.article_id, evidence.fact), evidence)
+    for item in items:
+        item.quote = None
+        evidence = found.get((item.article_id, _evidence_fact(item.fact)))
+        if evidence is None and item.article_id:
+            # No sentence cited for the fact: the one the mechanism was found in.
+            evidence = found.get((item.article_id, "meeting"))
+        if evidence is not None:
+            sentence = evidence.article.text[evidence.start : evidence.end]
+            at = sentence.casefold().find(item.value.casefold()) if item.value else -1
+            if at < 0:
+                item.quote = Quote("", sentence, "", evidence.article.source_name)
+            else:
+                end = at + len(item.value)
+                item.quote = Quote(
+                    sentence[:at], sentence[at:end], sentence[end:], evidence.article.source_name
+                )
+        conflicts = item.session.conflicts if item.session_id else []
+        entry = next((c for c in conflicts if c.get("field") == item.fact), None)
+        item.competing = list((entry or {}).get("values", {}).items())
+
+
+def _evidence_fact(fact: str) -> str:
+    if fact.startswith("delegation.") or fact in ("meeting", ""):
+        return fact
+    if fact == "country":
+        return "session.city"  # the venue sentence is cited once, for city or country
+    return f"session.{fact}"

@@ -36,13 +36,29 @@ class Cadence:
         return None if self.median_days is None else round(self.median_days / 30.44, 1)
 
 
-def median_interval_days(dates: Iterable[datetime.date | None]) -> int | None:
-    """Median number of days between consecutive dated sessions; None with fewer than
-    two dated sessions. Same-day duplicates count as one session."""
-    ordered = sorted({d for d in dates if d is not None})
+def median_interval_days(
+    dates: Iterable[datetime.date | None], numbers: Iterable[int | None] | None = None
+) -> int | None:
+    """Median number of days from one session to the next; None with fewer than two
+    dated sessions. Same-day duplicates count as one session. With the sessions'
+    ``numbers`` (in the order of ``dates``), the time between two numbered sessions is
+    shared among the sessions numbered between them: a gap in the record (sessions 3
+    and 7 known, 4 to 6 not) is four intervals, not one long one."""
+    pairs = list(zip(dates, numbers, strict=True)) if numbers is not None else None
+    if pairs is None:
+        pairs = [(d, None) for d in dates]
+    by_day: dict[datetime.date, int | None] = {}
+    for day, number in pairs:
+        if day is not None:
+            by_day[day] = by_day.get(day) or number
+    ordered = sorted(by_day.items())
     if len(ordered) < 2:
         return None
-    return round(statistics.median((b - a).days for a, b in itertools.pairwise(ordered)))
+    intervals = []
+    for (a, na), (b, nb) in itertools.pairwise(ordered):
+        steps = nb - na if na and nb and nb > na else 1
+        intervals.extend([(b - a).days / steps] * steps)
+    return round(statistics.median(intervals))
 
 
 def cadence_of(
@@ -50,6 +66,7 @@ def cadence_of(
     held_dates: Iterable[datetime.date | None],
     next_date: datetime.date | None,
     today: datetime.date,
+    held_numbers: Iterable[int | None] | None = None,
 ) -> Cadence:
     """The series' cadence measured against itself.
 
@@ -57,8 +74,9 @@ def cadence_of(
     today or later, and more than OVERDUE_FACTOR median intervals have passed since the
     latest held session.
     """
+    held_dates = list(held_dates)
     dated = sorted({d for d in held_dates if d is not None})
-    median = median_interval_days(dated)
+    median = median_interval_days(held_dates, None if held_numbers is None else list(held_numbers))
     latest = dated[-1] if dated else None
     if median is None or latest is None or len(dated) - 1 < MIN_INTERVALS:
         return Cadence(median_days=median, latest=latest, expected=None, overdue=False)
@@ -96,6 +114,7 @@ def summarize(sessions: Iterable, *, today: datetime.date) -> Summary:
     upcoming = planned[0] if planned else None
     cadence = cadence_of(
         held_dates=[s.start_date for s in held],
+        held_numbers=[s.number for s in held],
         next_date=upcoming.start_date if upcoming else None,
         today=today,
     )

@@ -38,4 +38,10 @@ urlpatterns = [
     path("articles/<int:pk>/", views.ArticleDetailView.as_view(), name="article"),
     path("ingest/", IngestView.as_view(), name="ingest"),
     path("ingest/<int:pk>/", IngestRunView.as_view(), name="ingest_run"),
+    path("review/", views.ReviewQueueView.as_view(), name="review"),
+    path(
+        "review/<int:pk>/<str:action>/",
+        views.ReviewDecisionView.as_view(),
+        name="review_decision",
+    ),
 ]

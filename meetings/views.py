@@ -6,22 +6,32 @@ from collections import Counter
 from urllib.parse import parse_qsl
 
 from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.exceptions import TooManyFieldsSent
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import Http404, HttpResponsePermanentRedirect, QueryDict, StreamingHttpResponse
+from django.http import (
+    Http404,
+    HttpResponsePermanentRedirect,
+    HttpResponseRedirect,
+    QueryDict,
+    StreamingHttpResponse,
+)
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.generic import DetailView, TemplateView, View
 from django_filters.views import FilterMixin, FilterView
 
 from meetings import facts, history, timeline
 from meetings.cache import cached_fragment
 from meetings.export import stream_csv, web_series_csv_rows, web_session_csv_rows
-from meetings.filters import SeriesFilter, SessionFilter, UpcomingFilter
+from meetings.filters import ReviewFilter, SeriesFilter, SessionFilter, UpcomingFilter
 from meetings.ical import stream_calendar
+from meetings.ingestion.review import ReviewError, decide, queue_stale_plans
 from meetings.models import (
     Article,
     Country,
@@ -30,6 +40,7 @@ from meetings.models import (
     Merge,
     Official,
     Organization,
+    ReviewItem,
     Series,
     Session,
 )
@@ -37,6 +48,7 @@ from meetings.pagination import LIST_CACHE, DeferredJoinPaginator
 from meetings.querysets import (
     attach_delegation_briefs,
     attach_party_briefs,
+    attach_review_context,
     attach_session_briefs,
 )
 
@@ -544,3 +556,44 @@ class OfficialHistoryView(HistoryView):
             ],
             what=history.describe_row,
         )
+
+
+class ReviewQueueView(PermissionRequiredMixin, ListPageMixin, FilterView):
+    """What the machine was unsure of, oldest first, for a person to decide."""
+
+    permission_required = "meetings.review"
+    filterset_class = ReviewFilter
+    template_name = "meetings/review.html"
+    paginate_by = 20
+
+    def get(self, request, *args, **kwargs):
+        queue_stale_plans(today=timezone.localdate())
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        return ReviewItem.objects.open().for_queue()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        attach_review_context(list(context["object_list"]))
+        context["kinds"] = ReviewItem.Kind.choices
+        return context
+
+
+class ReviewDecisionView(PermissionRequiredMixin, View):
+    """One decision on one item (accept, correct, reject, split), then back to the queue."""
+
+    permission_required = "meetings.review"
+
+    def post(self, request, pk, action):
+        item = get_object_or_404(ReviewItem, pk=pk)
+        try:
+            decide(item, action, user=request.user, value=request.POST.get("value", ""))
+        except ReviewError as error:
+            messages.error(request, f"Not done: {error}.")
+        else:
+            messages.success(request, f"{item.get_kind_display()}: {action} done.")
+        back = request.POST.get("next", "")
+        if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+            back = reverse("meetings:review")
+        return HttpResponseRedirect(back)

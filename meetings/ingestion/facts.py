@@ -369,7 +369,7 @@ def parse_fact(fact: str, text: str):
         if not text:
             return None
         value = parse_date(text)
-        if value is None:
+        if value is None or not 1900 <= value[0].year <= 2100:
             raise ValueError(f"{text!r} is not a date (2019, 2019-11 or 2019-11-12)")
         return value
     if fact == "city":

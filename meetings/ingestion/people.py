@@ -27,6 +27,10 @@ class PeopleResolver:
     locks: Locks
     officials: dict[tuple, dict] = field(default_factory=dict)
     fresh_sides: set[tuple] = field(default_factory=set)
+    # Heads of the article matched to a stored person by a similar, not the same, name:
+    # (party, official, name as reported), for the review queue.
+    fuzzy: list[tuple[str, Official, str]] = field(default_factory=list)
+    similar_match: bool = False
 
     def forget(self) -> None:
         self.officials.clear()
@@ -99,6 +103,7 @@ class PeopleResolver:
             if any(names.person_match(tokens, variant) for variant in entry[1])
         ]
         match = (exact or similar or [None])[0]
+        self.similar_match = match is not None and not exact
         if match is None and self.locks.take():
             # Another process may have added the person while we looked.
             self.refresh([country.pk if country else organization.short_name])
@@ -151,6 +156,8 @@ class PeopleResolver:
             if head_name
             else None
         )
+        if head is not None and self.similar_match:
+            self.fuzzy.append((code, head, head_name))
         fact = f"delegation.{code}.head"
         delegation = existing.get(code)
         if delegation is None:

@@ -38,6 +38,7 @@ class Resolver:
     def begin(self, report: Report) -> None:
         """Start resolving one article (in its transaction)."""
         self.locks.begin(report)
+        self.people.fuzzy = []
 
     def forget(self) -> None:
         """Drop the caches: after a rollback, rows they hold may no longer exist."""

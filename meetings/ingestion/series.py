@@ -76,6 +76,9 @@ class SeriesResolver:
     places: Places
     locks: Locks
     by_key: dict[str, Series] = field(default_factory=dict)
+    # How the last series was found: "key", "name" (match_series), "near"
+    # (match_near_parties) or "new"; the review queue shows matches by name.
+    matched_by: str = ""
 
     def forget(self) -> None:
         self.by_key.clear()
@@ -94,15 +97,20 @@ class SeriesResolver:
 
     def find(self, wanted: SeriesFacts, *, session: Facts) -> Series | None:
         """The stored series of the report: by natural key, else by the matching rules."""
+        self.matched_by = "key"
         group = self.by_key.get(wanted.key)
         if group is None:
             group = Series.objects.filter(natural_key=wanted.key).order_by("pk").first()
             if group is not None:
                 self.by_key[wanted.key] = group
         if group is None:
+            self.matched_by = "name"
             group = match_series(wanted, session=session)
         if group is None:
+            self.matched_by = "near"
             group = match_near_parties(wanted, session=session)
+        if group is None:
+            self.matched_by = "new"
         return group
 
     def create(self, wanted: SeriesFacts) -> Series:

@@ -27,6 +27,7 @@ from meetings.extraction.report import Report
 from meetings.history import recorded_as
 from meetings.ingestion.readers import ArticleInput, Rejection, Skipped, read_paths
 from meetings.ingestion.resolve import ResolutionError, Resolver
+from meetings.ingestion.review import queue_article
 from meetings.models import Article, Delegation, Evidence
 
 NEW, KNOWN, NOT_MEETING, REJECTED = "new", "known", "not_meeting", "rejected"
@@ -257,6 +258,9 @@ def store_report(
         session=session,
         planned=planned,
         delegations=delegations,
+    )
+    queue_article(
+        row=row, report=report, stored=stored, session=session, group=group, resolver=resolver
     )
     return Outcome(
         NEW,

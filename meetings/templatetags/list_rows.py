@@ -179,6 +179,8 @@ def _session_row(session) -> SafeString:
         if session.status == "planned"
         else ""
     )
+    if session.status == "planned" and session.date_passed:
+        planned = mark_safe('<span class="badge badge-stale">Unconfirmed, date passed</span>')
     number = f", No. {session.number}" if session.number else ""
     return _html(
         "\n    <tr>"

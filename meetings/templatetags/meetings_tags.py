@@ -10,7 +10,9 @@ from django import template
 from django.contrib.staticfiles import finders
 from django.templatetags.static import static
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 
+from meetings.ingestion.facts import manual_facts
 from meetings.models import KINDS, TOPICS
 
 register = template.Library()
@@ -130,3 +132,24 @@ def http_url(value: str) -> str:
     """The address if it is http(s), else "": no javascript: links from stored data."""
     value = (value or "").strip()
     return value if value.lower().startswith(("http://", "https://")) else ""
+
+
+@register.simple_tag
+def fact_mark(session, fact: str):
+    """A small mark: the fact was confirmed or corrected by a person, or machine-read."""
+    if fact in session.confirmed_fields or fact in manual_facts(session):
+        return mark_safe(
+            '<span class="mark mark-confirmed" title="Confirmed by a person">✓ confirmed</span>'
+        )
+    return mark_safe(
+        '<span class="mark mark-machine" title="Read by the machine">machine-read</span>'
+    )
+
+
+@register.filter
+def review_fact(fact: str) -> str:
+    """ "delegation.PAK.head" reads "Head of the PAK delegation", "start" reads "Start"."""
+    parts = fact.split(".")
+    if len(parts) == 3 and parts[0] == "delegation":
+        return f"{parts[2].capitalize()} of the {parts[1]} delegation"
+    return fact_label(fact)

@@ -109,3 +109,24 @@ def test_highlight_spans_merges_overlaps_and_drops_spans_outside_the_text():
     html = str(highlight_spans("ab <c> de", [(0, 4, 1, "x"), (2, 6, 2, "y"), (50, 60, 3, "z")]))
 
     assert html == '<mark id="ev-1" title="x; y"><span id="ev-2"></span>ab &lt;c&gt;</mark> de'
+
+
+def test_median_interval_days_shares_a_numbering_gap_among_its_sessions():
+    # Sessions 1, 2, 3 a year apart, then 7 four years after 3: yearly all along.
+    dates = [D(2010, 1, 1), D(2011, 1, 1), D(2012, 1, 1), D(2016, 1, 1)]
+
+    assert median_interval_days(dates, [1, 2, 3, 7]) == 365
+    assert median_interval_days(dates) == 365  # without numbers the gap is one interval
+    assert median_interval_days(dates[2:], [3, 7]) == 365
+
+
+def test_cadence_of_a_series_with_a_numbering_gap_is_on_time():
+    dates = [D(2010, 1, 1), D(2014, 1, 1), D(2015, 1, 1)]
+
+    with_numbers = cadence_of(
+        held_dates=dates, held_numbers=[1, 5, 6], next_date=None, today=D(2016, 3, 1)
+    )
+    without = cadence_of(held_dates=dates, next_date=None, today=D(2016, 3, 1))
+
+    assert (with_numbers.median_days, with_numbers.expected) == (365, D(2016, 1, 1))
+    assert without.median_days == 913
