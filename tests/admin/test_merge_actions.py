@@ -5,8 +5,14 @@ from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.messages import get_messages
 from django.urls import reverse
 
-from meetings.models import Official, Series, Session
-from tests.factories import DelegationFactory, OfficialFactory, SeriesFactory, SessionFactory
+from meetings.models import Merge, Official, Series, Session
+from tests.factories import (
+    ArticleFactory,
+    DelegationFactory,
+    OfficialFactory,
+    SeriesFactory,
+    SessionFactory,
+)
 
 pytestmark = [
     pytest.mark.django_db,
@@ -169,3 +175,69 @@ def test_merge_action_on_series_previews_both_choices(editor_client):
         "Other names: none",
         "Sessions: 2 (numbers 1, 2)",
     ]
+
+
+def test_merge_action_merges_two_sessions_and_undo_restores_them(editor_client):
+    series = SeriesFactory()
+    keep = SessionFactory(series=series, number=3, city="Geneva")
+    remove = SessionFactory(series=series, number=None, city="")
+    ArticleFactory(session=keep, source_name="a.txt")
+    ArticleFactory(session=remove, source_name="b.txt")
+
+    editor_client.post(
+        reverse("admin:meetings_session_changelist"),
+        {
+            "action": "merge_selected",
+            ACTION_CHECKBOX_NAME: [keep.pk, remove.pk],
+            "confirm": "yes",
+            "keep": str(keep.pk),
+        },
+    )
+    merged = sorted(Session.objects.get().articles.values_list("source_name", flat=True))
+    record = Merge.objects.get()
+    response = editor_client.post(
+        reverse("admin:meetings_merge_changelist"),
+        {"action": "undo_selected", ACTION_CHECKBOX_NAME: [record.pk]},
+    )
+
+    assert merged == ["a.txt", "b.txt"]
+    assert (record.kind, record.merged_by.username) == ("session", "editor")
+    assert messages_of(response)[-1] == ("success", f"{record}: undone.")
+    assert sorted(Session.objects.values_list("pk", "number")) == [
+        (keep.pk, 3),
+        (remove.pk, None),
+    ]
+
+
+def test_merge_action_refuses_sessions_of_two_series(editor_client):
+    first, second = SessionFactory(), SessionFactory()
+
+    response = editor_client.post(
+        reverse("admin:meetings_session_changelist"),
+        {
+            "action": "merge_selected",
+            ACTION_CHECKBOX_NAME: [first.pk, second.pk],
+            "confirm": "yes",
+            "keep": str(first.pk),
+        },
+    )
+
+    assert messages_of(response) == [
+        ("error", "Nothing was merged: Only sessions of one series can be merged.")
+    ]
+    assert Session.objects.count() == 2
+
+
+def test_split_action_moves_articles_into_a_new_session(editor_client):
+    session = SessionFactory(number=None)
+    ArticleFactory(session=session, source_name="a.txt")
+    moved = ArticleFactory(session=session, source_name="b.txt")
+
+    editor_client.post(
+        reverse("admin:meetings_article_changelist"),
+        {"action": "split_selected", ACTION_CHECKBOX_NAME: [moved.pk]},
+    )
+
+    moved.refresh_from_db()
+    assert Session.objects.count() == 2
+    assert moved.session != session
