@@ -48,6 +48,9 @@ class Candidate:
     title_support: bool
     parties: list[str]
     organizations: list[str]
+    # The sentence that names the mechanism, when it is not the session's own ("US and
+    # Cuban officials met in Havana ... These migration talks ...").
+    mention_index: int | None = None
 
 
 def party_groups(text: str) -> list[list[str]]:
@@ -265,6 +268,7 @@ def find_candidates(
             )
         )
     out: list[Candidate] = []
+    uneventful: list[tuple[int, Mechanism]] = []
     body_index = 0
     for idx, sent in enumerate(sentences):
         text = sent.text
@@ -293,6 +297,7 @@ def find_candidates(
                 continue
             if not has_event:
                 veto("no event")
+                uneventful.append((idx, mech))
                 continue
             support = any(same_mechanism(tm, mech) for tm in title_mechs) and not title_future
             before = clause_before(text, mech.start)[-80:]
@@ -336,7 +341,39 @@ def find_candidates(
             out.append(Candidate(idx, mech, lead, support, parties, orgs))
     if not out and title_mechs and not title_future and sentences:
         out = title_candidates(title_mechs, title, sentences[0])
+    if not out:
+        out = back_referenced(sentences, uneventful)
     return out
+
+
+# "These migration talks ...", "The consultations ...": a name that points back.
+DEMONSTRATIVE_RE = re.compile(r"(?:\A|[\s\"“(])(?:these|this|the)\s+\Z", re.IGNORECASE)
+
+
+def back_referenced(
+    sentences: list[Sentence], uneventful: list[tuple[int, Mechanism]]
+) -> list[Candidate]:
+    """A lead that says the sides met ("US and Cuban officials met in Havana on
+    Tuesday") and a sentence soon after that names what the meeting was ("These migration
+    talks provide ..."): the session is the lead's, the name the later sentence's."""
+    for idx, mech in uneventful:
+        text = sentences[idx].text
+        if not 0 < idx <= 3 or not DEMONSTRATIVE_RE.search(text[: mech.start]):
+            continue
+        for k in range(min(idx, 2)):
+            lead = sentences[k].text
+            met = SIDES_MET_RE.search(lead)
+            if met is None or PHONE_RE.search(lead) or SIDELINES_RE.search(lead):
+                continue
+            if FUTURE_BEFORE_RE.search(lead[: met.end()]) or HISTORY_RE.search(lead):
+                continue
+            parties, orgs = list(mech.parties), list(mech.organizations)
+            if len(parties) < 2 and not orgs:
+                groups = party_groups(lead[: met.start()])
+                if groups:
+                    parties = merge(parties, groups[0])
+            return [Candidate(k, mech, True, False, parties, orgs, mention_index=idx)]
+    return []
 
 
 # "The meeting was held in Tashkent on Tuesday": the lead points back at the headline.

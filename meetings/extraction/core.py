@@ -237,7 +237,10 @@ def find_sides(article: Article, best: classify.Candidate) -> Sides:
 # "The conference was attended by the Foreign Ministers of Turkey, Pakistan, Iran ...":
 # a multilateral meeting's parties are the states in its attendance list.
 ATTENDED_BY_RE = re.compile(
-    r"\b(?:was|were)\s+attended\s+by\b|\bwith\s+the\s+participation\s+of\b", re.IGNORECASE
+    r"\b(?:was|were)\s+attended\s+by\b|\bwith\s+the\s+participation\s+of\b|"
+    # "Delegations from the following countries attended: A, B and C."
+    r"\bthe\s+following\s+(?:countries|states|member\s+states|delegations)\b[^.:;]{0,40}:",
+    re.IGNORECASE,
 )
 
 
@@ -332,12 +335,13 @@ def assemble(
     def cite(fact: str, value, s: Sentence) -> None:
         evidence.append(Evidence(fact, str(value), s.start, s.end))
 
+    named = body[best.mention_index] if best.mention_index is not None else sent
     cite("meeting", "true", sent)
-    cite("series.name", mech.name, sent)
-    cite("series.kind", mech.kind, sent)
+    cite("series.name", mech.name, named)
+    cite("series.kind", mech.kind, named)
     cite("series.parties", ",".join(sorted(parties)), sent)
     if mech.topic:
-        cite("series.topic", mech.topic, sent)
+        cite("series.topic", mech.topic, named)
     number = mech.number
     if number is not None:
         cite("session.number", number, sent)

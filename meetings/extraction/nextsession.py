@@ -12,6 +12,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
+from meetings.extraction.dates import find_dates
 from meetings.extraction.gazetteer import NAME, gazetteer
 from meetings.extraction.mechanism import find_mechanisms
 from meetings.extraction.venue import find_venue
@@ -211,8 +212,13 @@ YEAR_RE = re.compile(
 def next_date(
     text: str, *, published: datetime.date | None, session_year: int | None = None
 ) -> str | None:
-    """A year or month for the next session: "in 2022", "next year", "in March 2025",
-    "in the first half of 2021"; "next year" counts from the session's year."""
+    """A day, month or year for the next session: "on 4 May 2024", "in March 2025", "in
+    2022", "in the first half of 2021", "next year" (from the session's year)."""
+    # "tentatively scheduled to take place July 28-August 1, 2003": a day with its year
+    # (without a reference day, only dates that carry their year resolve).
+    for hit in find_dates(text, ref=None):
+        if len(hit.start) == 10 and (session_year is None or int(hit.start[:4]) >= session_year):
+            return hit.start
     m = MONTH_YEAR_RE.search(text)
     if m:
         month = MONTHS.index(m.group(1).lower()) + 1

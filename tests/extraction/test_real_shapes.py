@@ -2,7 +2,8 @@
 
 import pytest
 
-from tests.extraction.helpers import run
+from meetings.extraction import extract
+from tests.extraction.helpers import article, run
 
 
 @pytest.mark.parametrize(
@@ -531,3 +532,60 @@ def test_a_body_that_names_its_state_gives_the_heads_side():
         ("IND", "Ravi Nair"),
         ("USA", "Jane Cole"),
     ]
+
+
+def test_member_states_listed_after_the_following_countries_attended():
+    report = run(
+        "The Twelfth Meeting of the Negotiating Group on Market Access took place in Quito, "
+        "Ecuador from March 3-5, 2003. The Group adopted its agenda. Delegations from the "
+        "following countries attended: Bolivia, Chile, Colombia, Ecuador, Peru and Uruguay. "
+        "The Group's next meeting will be held in Quito and is tentatively scheduled for "
+        "April 14-16, 2003.",
+        title="FTAA - Negotiating Group on Market Access",
+        date="2003-03-06",
+    )
+
+    assert (report.meeting, report.series.organizations, report.series.parties) == (
+        True,
+        ("FTAA",),
+        ("BOL", "CHL", "COL", "ECU", "PER", "URY"),
+    )
+    assert (report.session.start, report.session.end, report.session.city) == (
+        "2003-03-03",
+        "2003-03-05",
+        "Quito",
+    )
+    assert (report.next_session.number, report.next_session.date) == (13, "2003-04-14")
+
+
+def test_lead_that_says_the_sides_met_and_a_later_sentence_that_names_the_talks():
+    text = article(
+        "Ghanaian and Togolese officials met in Lome on Tuesday to review their border "
+        "accords, the ministry said. These border talks give both sides a chance to "
+        "settle disputes over the line. The Ghanaian delegation was led by Deputy Minister Ama "
+        "Owusu, while the Togolese delegation was headed by Director Koffi Agbo.",
+        date="2023-11-15",
+    )
+    report = extract(text, source="t.txt")
+
+    assert (report.meeting, report.series.parties, report.series.kind) == (
+        True,
+        ("GHA", "TGO"),
+        "dialogue",
+    )
+    assert (report.session.start, report.session.city) == ("2023-11-14", "Lome")
+    assert sorted((d.party, d.head) for d in report.delegations) == [
+        ("GHA", "Ama Owusu"),
+        ("TGO", "Koffi Agbo"),
+    ]
+    named = next(e for e in report.evidence if e.fact == "series.name")
+    assert text[named.start : named.end].startswith("These border talks")
+
+
+def test_talks_named_without_a_meeting_in_the_lead_are_not_a_session():
+    report = run(
+        "Ghana and Togo signed a border accord in Lome on Tuesday. These border talks "
+        "have run since 2010.",
+    )
+
+    assert report.meeting is False
