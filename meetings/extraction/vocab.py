@@ -77,14 +77,18 @@ def topic_triggers() -> tuple[re.Pattern, dict[str, str]]:
     return pattern, table
 
 
+QUALIFYING_TOPIC_WORDS = frozenset({"regional", "delimitation", "demarcation"})
+
+
 def topic_of(name: str) -> str | None:
     """The first subject word of a mechanism's name, as a topic slug, or None."""
     pattern, table = topic_triggers()
     hits = list(pattern.finditer(name))
     if not hits:
         return None
-    # "Regional" qualifies a subject ("Regional Anti-Terrorist Structure") when one follows.
-    m = next((h for h in hits if h.group().lower() != "regional"), hits[0])
+    # "Regional" qualifies a subject ("Regional Anti-Terrorist Structure") when one follows;
+    # "demarcation of maritime borders" is about the sea, of the state border a border.
+    m = next((h for h in hits if h.group().lower() not in QUALIFYING_TOPIC_WORDS), hits[0])
     # "Foreign and Defence Ministerial": two subjects, one of them not a topic.
     before = re.search(r"([\w'’-]+)\s+(?:and|&)\s+\Z", name[: m.start()])
     if before and before.group(1).lower() not in table and not pattern.fullmatch(before.group(1)):

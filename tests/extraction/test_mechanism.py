@@ -108,6 +108,34 @@ def one(sentence: str):
             "water",
             ["KAZ", "UZB"],
         ),
+        (
+            "A year late, the India-Pakistan Permanent Indus Commission met in Lahore.",
+            "India-Pakistan Permanent Indus Commission",
+            "joint-commission",
+            "water",
+            ["IND", "PAK"],
+        ),
+        (
+            "The Ghana-Togo Joint Commission on River Volta met in Accra.",
+            "Ghana-Togo Joint Commission on River Volta",
+            "joint-commission",
+            "water",
+            ["GHA", "TGO"],
+        ),
+        (
+            "The Ghana-Togo Joint Commission on Demarcation of the Maritime Boundary met.",
+            "Ghana-Togo Joint Commission on Demarcation of the Maritime Boundary",
+            "joint-commission",
+            "maritime",
+            ["GHA", "TGO"],
+        ),
+        (
+            "The Ghana-Togo Joint Commission on Delimitation and Demarcation met.",
+            "Ghana-Togo Joint Commission on Delimitation and Demarcation",
+            "joint-commission",
+            "border",
+            ["GHA", "TGO"],
+        ),
     ],
 )
 def test_find_mechanisms_reads_names(sentence, name, kind, topic, parties):
