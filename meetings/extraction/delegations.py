@@ -22,7 +22,15 @@ NOT_HEAD_RE = re.compile(
     r"\bspokes\w*|\b(?:ambassador|envoy|high commissioner)\s+(?:to|in)\b", re.IGNORECASE
 )
 LEAD_HINT_RE = re.compile(
-    r"\b(?:delegation|side|team)\b|\brepresented\b|\b(?:led|headed)\s+by\b", re.IGNORECASE
+    r"\b(?:delegation|side|team)\b|\brepresented\b|\b(?:led|headed|co-?chaired)\s+by\b",
+    re.IGNORECASE,
+)
+# "The meeting, co-chaired by China's Vice Foreign Minister X and ...": a sentence far
+# from the lead that still says who chaired the session.
+SESSION_CHAIRED_RE = re.compile(
+    r"\b(?:the|this)\s+(?:meeting|session|talks|round|consultations?|dialogue)\b"
+    r"[^.;]{0,30}?\b(?:co-?chaired|chaired|led|headed)\s+by\b",
+    re.IGNORECASE,
 )
 CHAIR_RE = re.compile(
     r"\b(?:co-?chair\w*|chair\w*|presid\w*|led|headed|hosted|hosts|host|"
@@ -127,6 +135,7 @@ def find_heads(
         for i in window
         if event_index - 2 <= i < event_index + (10 if listed else 4)
         or any(m.lead_party for m in people[i])
+        or SESSION_CHAIRED_RE.search(sentences[i].text)
     ]
     heads: dict[str, Head] = {}
     used: set[str] = set()

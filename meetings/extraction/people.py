@@ -86,6 +86,12 @@ def honorific_re() -> re.Pattern:
     return re.compile(r"(?<![\w.])(?:" + "|".join(parts) + r")")
 
 
+@functools.lru_cache(maxsize=1)
+def honorific_words() -> frozenset[str]:
+    """One-word honorifics, folded: "Honourable Dr X" is two honorifics, not a name."""
+    return frozenset(h.casefold() for h in honorifics() if " " not in h)
+
+
 def mask_honorifics(text: str) -> str:
     """``text`` with honorifics before a capital letter replaced by spaces (same length).
 
@@ -98,7 +104,7 @@ def mask_honorifics(text: str) -> str:
         if (
             word
             and not is_title_word(word)
-            and not honorific_re().fullmatch(word)
+            and word.casefold() not in honorific_words()
             and not gazetteer().entities(word)
         ):
             return m.group()
@@ -242,7 +248,9 @@ def describe(
     title_before, tb_start = read_title_before(masked, start, ents)
     title_after, ta_end = read_title_after(masked, end)
     title = title_after or title_before
-    if title_before and title_after and title_before.strip().lower() != "ambassador":
+    # A rank before the name ("Ambassador X", "Major General (Rtd) X, Minister of
+    # Defence") yields to the position written after it.
+    if title_before and title_after and not rank_only(title_before):
         title = title_after if len(title_after) > len(title_before) else title_before
     title = clean_title(title)
     if title and title == clean_title(title_before):
@@ -292,7 +300,7 @@ def describe(
     clause_start = max(masked.rfind(";", lo, start), masked.rfind(" while ", lo, start), 0)
     member = bool(
         MEMBER_RE.search(
-            masked[max(clause_start, start - 60) : tb_start if title_before else start]
+            masked[max(clause_start, start - 80) : tb_start if title_before else start]
         )
     )
     words = [w for w in words if w != "."]
@@ -474,6 +482,32 @@ def read_title_before(masked: str, start: int, ents) -> tuple[str | None, int]:
 
 # Ranks written like honorifics between an appositive position and the name.
 RANK_ONLY = frozenset({"ambassador", "amb."})
+RANK_WORDS = frozenset(
+    {
+        "ambassador",
+        "amb",
+        "general",
+        "major",
+        "lieutenant",
+        "colonel",
+        "brigadier",
+        "admiral",
+        "rear",
+        "vice",
+        "air",
+        "marshal",
+        "commander",
+        "rtd",
+        "retd",
+        "retired",
+    }
+)
+
+
+def rank_only(title: str) -> bool:
+    """ "Major General (Rtd)", "Ambassador": a rank, not a position."""
+    words = re.findall(r"[\w]+", title.lower().replace("-", " "))
+    return bool(words) and all(w in RANK_WORDS for w in words)
 
 
 def read_title_after(masked: str, end: int) -> tuple[str | None, int]:
@@ -491,7 +525,8 @@ def read_title_after(masked: str, end: int) -> tuple[str | None, int]:
             break
         seg_start = pos + m.end()
         stop = re.search(
-            r",|;|\.(?=\s|$)|\s(?:who\b|which\b|"
+            r",|;|\.(?=\s|$)|\s(?:and\s+)?(?:included|includes|including|comprising)\b|"
+            r"\s(?:who\b|which\b|"
             r"led\b|headed\b|co-chaired\b|chaired\b|said\b|was\b|were\b|is\b|"
             r"has\b|had\b|in the\b(?!\s+(?:Ministry|Department|Office|Secretariat)\b)|"
             r"on (?:Monday|Tuesday|Wednesday|Thursday|Friday|"

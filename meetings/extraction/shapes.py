@@ -49,6 +49,12 @@ BEFORE_NAME = (
         "AUS",
     ),
     Shape(
+        "leading the delegation,",
+        rf"\bleading\s+the\s+(?P<side>{SIDE})\s+(?:delegation|side|team),",
+        "Leading the Kenyan delegation, Ambassador Grace Njeri thanked the hosts.",
+        "KEN",
+    ),
+    Shape(
         "delegation of X was led by",
         r"(?:delegation|side|team)\s+(?:of|from)\s+(?:the\s+)?"
         rf"(?P<side>[\w'’-]+(?:\s[\w'’-]+){{0,4}}?)\s+(?:was|is|were)\s+{LED}\s+by",

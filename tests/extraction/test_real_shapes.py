@@ -589,3 +589,44 @@ def test_talks_named_without_a_meeting_in_the_lead_are_not_a_session():
     )
 
     assert report.meeting is False
+
+
+def test_honourable_and_military_ranks_before_a_head_with_the_position_after():
+    report = run(
+        "The Ghana-Togo Joint Permanent Commission on Defence held its 11th session in Accra "
+        "on Monday. The Ghanaian delegation was led by Honourable Dr Kofi Mensah, Minister "
+        "of Trade, and included Honourable Ms Ama Owusu, Deputy Minister of Roads. The "
+        "Togolese delegation was led by Honourable Major General (Rtd) Koffi D.N.P Agbo, "
+        "Minister of Defence and included His Excellency Mr Jean Kpodar, Ambassador of Togo "
+        "to Ghana."
+    )
+
+    assert sorted((d.party, d.head, d.title) for d in report.delegations) == [
+        ("GHA", "Kofi Mensah", "Minister of Trade"),
+        ("TGO", "Koffi D.N.P Agbo", "Minister of Defence"),
+    ]
+
+
+def test_co_chairs_named_in_a_sentence_far_from_the_lead():
+    report = run(
+        "Ghana and Togo held the fifth meeting of their Joint Commission in Accra on Monday. "
+        "The sides reviewed trade. They also discussed fishing. They agreed on roads. Both "
+        "sides signed four accords. The meeting, co-chaired by Ghana's Deputy Foreign "
+        "Minister Kofi Mensah and Togo's Secretary General Ama Agbo, marked a step forward."
+    )
+
+    assert sorted((d.party, d.head) for d in report.delegations) == [
+        ("GHA", "Kofi Mensah"),
+        ("TGO", "Ama Agbo"),
+    ]
+
+
+def test_leaders_whose_directive_set_up_the_session_do_not_head_it():
+    report = run(
+        "FOLLOWING a recent directive by President Kofi Mensah and his Togolese counterpart, "
+        "Faure Adjo, the Ghana and Togo Joint Commission for Cooperation met yesterday in "
+        "Accra. Leading the Togolese delegation,\nAmbassador Koffi Agbo said the two "
+        "countries shared warm relations."
+    )
+
+    assert [(d.party, d.head) for d in report.delegations] == [("TGO", "Koffi Agbo")]
