@@ -160,7 +160,7 @@ def extract_report(
     text: str, *, source: str, published: datetime.date | None, outlet: str | None
 ) -> Report:
     """The pipeline, one named step each: layout, candidates and decision, sides, dates,
-    heads, venue, next session; then the report with the sentence behind each fact."""
+    venue, heads, next session; then the report with the sentence behind each fact."""
     article = read_article(text, published=published, outlet=outlet)
     base = article.base(source)
     if not article.body:
@@ -178,10 +178,13 @@ def extract_report(
         near=best.mech.end,
     )
     add_members(article, best, sides, start=start)
-    heads = find_session_heads(article, best, sides)
+    venue = session_venue(
+        article.body, best.sentence_index, layout=article.layout, parties=sides.parties
+    )
+    heads = find_session_heads(article, best, sides, host=venue[1])
     if len(sides.parties) < 2 and not sides.organizations:
         return negative(base, "mechanism without two states or an organisation", decision.cues)
-    return assemble(article, base, decision, sides, heads, start, end, date_sent)
+    return assemble(article, base, decision, sides, heads, venue, start, end, date_sent)
 
 
 def read_article(text: str, *, published: datetime.date | None, outlet: str | None) -> Article:
@@ -283,9 +286,12 @@ def add_members(
     )
 
 
-def find_session_heads(article: Article, best: classify.Candidate, sides: Sides) -> list:
+def find_session_heads(
+    article: Article, best: classify.Candidate, sides: Sides, *, host: str | None = None
+) -> list:
     """Step "heads": one named head per side; sides found only through their heads
-    ("China-Central Asia Summit") are added to the parties."""
+    ("China-Central Asia Summit") are added to the parties. ``host`` is the state of the
+    venue ("A and B hosted C and D in Sydney": A and B are Australia's)."""
     idx = best.sentence_index
     sent = article.body[idx]
     parties = sides.parties
@@ -301,6 +307,7 @@ def find_session_heads(article: Article, best: classify.Candidate, sides: Sides)
         organizations=[] if sides.members_added else sides.organizations,
         order_hint=order_hint,
         by_elimination=not sides.members_added,
+        host=host,
     )
     if open_sides:
         heads = [h for h in heads if h.sentence_index == idx] or [
@@ -319,11 +326,12 @@ def assemble(
     decision: classify.Decision,
     sides: Sides,
     heads: list,
+    venue: tuple,
     start: str | None,
     end: str | None,
     date_sent: Sentence,
 ) -> Report:
-    """Steps "venue" and "next session", then the report with its evidence."""
+    """Step "next session", then the report with its evidence."""
     best = decision.best
     mech = best.mech
     body, title, layout = article.body, article.title, article.layout
@@ -355,7 +363,7 @@ def assemble(
         cite("session.start", start, date_sent)
     if end:
         cite("session.end", end, date_sent)
-    city, country, virtual, venue_sent = session_venue(body, idx, layout=layout, parties=parties)
+    city, country, virtual, venue_sent = venue
     if virtual:
         cite("session.virtual", "true", venue_sent)
     elif city or country:

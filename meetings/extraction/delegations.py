@@ -93,6 +93,7 @@ def find_heads(
     organizations: list[str],
     order_hint: list[str],
     by_elimination: bool = True,
+    host: str | None = None,
 ) -> list[Head]:
     """Heads for ``parties`` (and organisations sitting as a side).
 
@@ -178,7 +179,10 @@ def find_heads(
             free = [p for p in parties if p not in heads] if by_elimination else []
             unresolved = [m for m in unresolved if m.display not in used]
             unresolved = across_with(sentences[idx].text, people[idx], unresolved, known_party)
-            if len(free) == 1 and len(unresolved) == 1:
+            hosted = hosts_and_guests(sentences[idx].text, unresolved, free, host)
+            if hosted and idx == event_index:
+                pick = hosted
+            elif len(free) == 1 and len(unresolved) == 1:
                 pick = [(free[0], unresolved[0])]
             elif len(free) == len(unresolved) == 2 and idx == event_index and order_hint:
                 ordered = [p for p in order_hint if p in free]
@@ -239,6 +243,27 @@ WITH_RE = re.compile(
     r"\s(?:(?:held\s+talks|talks|met|hosted|meeting|spoke)\b[^.;]{0,40}?\bwith|hosted|"
     r"received|welcomed|met)\s"
 )
+
+
+HOSTED_RE = re.compile(r"\s(?:hosted|received|welcomed)\s")
+
+
+def hosts_and_guests(
+    text: str, unresolved: list[Mention], free: list[str], host: str | None
+) -> list[tuple[str, Mention]]:
+    """ "A and B hosted C and D in Sydney": the first host heads the venue's state, the
+    first guest the other party."""
+    if host not in free or len(free) != 2:
+        return []
+    m = HOSTED_RE.search(text)
+    if m is None:
+        return []
+    left = [p for p in unresolved if p.end <= m.start()]
+    right = [p for p in unresolved if p.start >= m.end()]
+    if not left or not right:
+        return []
+    guest = next(p for p in free if p != host)
+    return [(host, left[0]), (guest, right[0])]
 
 
 def across_with(

@@ -152,6 +152,8 @@ def find_people(sentence: str, *, known: dict[str, str] | None = None) -> list[M
 
     def namey(k: int) -> bool:
         w = toks[k].group()
+        if ARABIC_ARTICLE_RE.fullmatch(w):
+            return True  # "Abdel Fattah al-Sisi"
         if not w[:1].isupper() or not w[:1].isalpha():
             return False
         if toks[k].start() in ent_cover or w in STOP_NAME or is_title_word(w):
@@ -222,9 +224,12 @@ def find_people(sentence: str, *, known: dict[str, str] | None = None) -> list[M
         if end < len(masked) and masked[end : end + 2] in ("'s", "’s") and len(words) == 1:
             pass
         if len(words) == 1:
-            if not known or words[0].casefold() not in known:
+            if known and words[0].casefold() in known:
+                full = known[words[0].casefold()]
+            elif surname_after_state_title(masked, start, ents, toks, i=j - 1):
+                full = None  # "Greek PM Mitsotakis": the article gives no more of it
+            else:
                 continue
-            full = known[words[0].casefold()]
         else:
             full = None
         out.append(describe(sentence, masked, start, end, words, full, ents))
@@ -240,6 +245,30 @@ def find_people(sentence: str, *, known: dict[str, str] | None = None) -> list[M
         ):
             out[k] = dataclasses.replace(a, lead_party=b.lead_party)
     return out
+
+
+ARABIC_ARTICLE_RE = re.compile(r"(?:al|el|ul|ad|ar|as|ash|at|az|ud|ed)-[A-Z][\w'’]+")
+
+
+def surname_after_state_title(masked: str, start: int, ents, toks, *, i: int) -> bool:
+    """A single name right after a state's head position: "Greek PM Mitsotakis",
+    "Cypriot President Anastasiades," (not "the President Hotel")."""
+    if i < 1 or not is_title_word(toks[i - 1].group()) or toks[i - 1].group().islower():
+        return False
+    if not re.match(
+        r"\s*(?:[,.;:]|\s(?:and|said|says|who|was|has|had|met|held)\b)", masked[toks[i].end() :]
+    ):
+        return False
+    title, _ = read_title_before(masked, start, ents)
+    if not title or re.search(r"\bthe\s*\Z", title, re.IGNORECASE):
+        return False
+    head = title.split()[-1].lower()
+    return head in HEAD_OF_STATE_WORDS and party_in_title(title) is not None
+
+
+HEAD_OF_STATE_WORDS = frozenset(
+    {"president", "pm", "premier", "chancellor", "minister", "king", "emir", "amir"}
+)
 
 
 def describe(
@@ -410,6 +439,9 @@ def read_title_before(masked: str, start: int, ents) -> tuple[str | None, int]:
         if e.end > lo and e.start < start:
             ent_cover.update(range(e.start, e.end))
     k = len(toks) - 1
+    # "the Prime Minister of Malaysia, the Honourable X": the article of a style.
+    if k >= 1 and toks[k].group().lower() == "the" and toks[k - 1].group() == ",":
+        k -= 1
     # Appositive form: "the Emir of Qatar, Sheikh Tamim ..." (comma before the name).
     if k >= 0 and toks[k].group() == ",":
         k -= 1
@@ -539,7 +571,7 @@ def read_title_after(masked: str, end: int) -> tuple[str | None, int]:
             break
         if not segments and not has_keyword(seg):
             break
-        if holds_a_name(seg) or re.search(r"\s[A-Z]\Z", seg):
+        if holds_a_name(seg) or re.search(r"\s[A-Z]\Z", seg) or ends_with_surname(seg):
             # ", President of Kyrgyzstan Sadyr Japarov" or ", ... Minister S. Jaishankar":
             # the next person
             break
@@ -635,6 +667,21 @@ def holds_a_name(text: str) -> bool:
     return False
 
 
+def ends_with_surname(text: str) -> bool:
+    """ ", Cypriot President Anastasiades": a position word, then a word that is none."""
+    words = WORD_RE.findall(text)
+    if len(words) < 2 or words[-2].lower() not in HEAD_OF_STATE_WORDS or words[-2].islower():
+        return False
+    last = words[-1]
+    return (
+        last[:1].isupper()
+        and not is_title_word(last)
+        and not gazetteer().entities(last)
+        and not is_place_word(last)
+        and last.lower() not in non_name_words()
+    )
+
+
 def only_title_words(text: str) -> bool:
     """True when every capitalised word is a position word or a country (no other name)."""
     ents = gazetteer().entities(text)
@@ -689,6 +736,6 @@ def clean_title(title: str | None) -> str | None:
         return None
     title = re.sub(r"\s*\((?:Chair|chair|Co-Chair|co-chair|host)\)\s*", " ", title)
     title = re.sub(r"\s+", " ", title).strip(" ,;:")
-    title = re.sub(r"\A(?:the|The)\s+", "", title)
+    title = re.sub(r"\A(?:the|The)\s+|,\s+the\Z", "", title)
     title = re.sub(r"\A(?:his|her|their|its)\s+", "", title, flags=re.IGNORECASE)
     return title or None

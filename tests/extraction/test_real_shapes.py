@@ -630,3 +630,44 @@ def test_leaders_whose_directive_set_up_the_session_do_not_head_it():
     )
 
     assert [(d.party, d.head) for d in report.delegations] == [("TGO", "Koffi Agbo")]
+
+
+def test_hosts_and_guests_in_pairs_give_the_first_of_each_side():
+    report = run(
+        "Minister for Foreign Affairs Ama Owusu and Minister for Defence Kofi Boateng hosted "
+        "Minister of Foreign Affairs Robert Dussey and Minister of the Armed Forces Essozimna "
+        "Marguerite on 4 November in Accra for the 9th Ghana-Togo Ministerial Consultations.",
+        date="2023-11-05",
+    )
+
+    assert [(d.party, d.head) for d in report.delegations] == [
+        ("GHA", "Ama Owusu"),
+        ("TGO", "Robert Dussey"),
+    ]
+
+
+def test_leaders_by_surname_after_their_states_position():
+    report = run(
+        "The statements of Ghanaian PM Mensah, Togolese President Adjo, and Beninese "
+        "President Abdel Karim al-Tunde closed the 8th Tripartite Summit of Ghana, Togo and "
+        "Benin in Lome on Monday."
+    )
+
+    assert sorted((d.party, d.head, d.title) for d in report.delegations) == [
+        ("BEN", "Abdel Karim al-Tunde", "Beninese President"),
+        ("GHA", "Mensah", "Ghanaian PM"),
+        ("TGO", "Adjo", "Togolese President"),
+    ]
+
+
+def test_a_style_after_the_position_and_its_article_are_not_the_position():
+    report = run(
+        "The 3rd Annual Consultation between the Prime Minister of Ghana, the Honourable "
+        "Dato' Sri Kofi Mensah Tun Addo and the President of the Togolese Republic, His "
+        "Excellency Faure Adjo was held in Accra on Monday."
+    )
+
+    assert sorted((d.party, d.head, d.title) for d in report.delegations) == [
+        ("GHA", "Kofi Mensah Tun Addo", "Prime Minister of Ghana"),
+        ("TGO", "Faure Adjo", "President of the Togolese Republic"),
+    ]
