@@ -24,6 +24,7 @@ from meetings.extraction.report import (
 )
 from meetings.extraction.text import Layout, Sentence, parse_layout, split_sentences
 from meetings.extraction.venue import VIRTUAL_RE, find_venue
+from meetings.extraction.vocab import ORDINAL_RE, ordinal_value
 
 # News articles are far shorter; beyond this the text is not read (keeps time bounded).
 MAX_BODY = 200_000
@@ -131,6 +132,15 @@ class Article:
     def published(self) -> datetime.date | None:
         return self.layout.published
 
+    @property
+    def year_end(self) -> datetime.date | None:
+        """Without any date, the last day of the year a headline names ("Joint statement
+        AUSMIN 2017"): enough to give "On 5 June" its year."""
+        if self.title is None:
+            return None
+        years = set(re.findall(r"\b((?:19|20)\d\d)\b", self.title.text))
+        return datetime.date(int(years.pop()), 12, 31) if len(years) == 1 else None
+
     def base(self, source: str) -> dict:
         layout = self.layout
         return {
@@ -173,7 +183,7 @@ def extract_report(
     start, end, date_sent = session_dates(
         article.body,
         best.sentence_index,
-        ref=article.ref,
+        ref=article.ref or article.year_end,
         published=article.published,
         near=best.mech.end,
     )
@@ -229,12 +239,26 @@ def find_sides(article: Article, best: classify.Candidate) -> Sides:
             title=article.title,
             body=article.body,
         )
+    sent = article.body[best.sentence_index].text
+    own_name = sent[max(0, best.mech.start - 20) : best.mech.end]
+    if not organizations and len(parties) < 3 and THREE_SIDES_RE.search(own_name):
+        # "A tripartite summit ... between Egyptian President X and his Cypriot
+        # counterpart Y, along with Greek Prime Minister Z": the third state is in the
+        # sentence.
+        gaz = gazetteer()
+        states = [e.code for e in gaz.entities(sent) if e.kind not in (ORG, PREFIX)]
+        named = classify.merge(parties, list(dict.fromkeys(states)))
+        if len(named) == 3:
+            parties = named
     if not organizations and len(parties) != 2:
         # A list of those who attended widens the sides the lead named (never a pair).
         present = attendees(article.body, best.sentence_index)
         if set(parties) <= set(present):
             parties = merge_unique(parties, present)
     return Sides(parties, organizations, list(parties))
+
+
+THREE_SIDES_RE = re.compile(r"\b(?:tripartite|trilateral|three-way)\b", re.IGNORECASE)
 
 
 # "The conference was attended by the Foreign Ministers of Turkey, Pakistan, Iran ...":
@@ -353,12 +377,17 @@ def assemble(
     number = mech.number
     if number is not None:
         cite("session.number", number, sent)
-    elif title is not None:
+    if number is None and title is not None:
         for tm in find_mechanisms(title.text):
             if tm.kind == mech.kind and tm.number is not None:
                 number = tm.number
                 cite("session.number", number, title)
                 break
+    if number is None:
+        later = later_number(body, idx, mech)
+        if later is not None:
+            number, k = later
+            cite("session.number", number, body[k])
     if start:
         cite("session.start", start, date_sent)
     if end:
@@ -412,6 +441,39 @@ def assemble(
         cues=decision.cues,
         **base,
     )
+
+
+def later_number(body: list[Sentence], idx: int, mech) -> tuple[int, int] | None:
+    """The session's ordinal from a sentence soon after the one that names it: "The
+    summit, the eighth between the leaders, ...", "the 27th AUSMIN meeting", "during the
+    third JCC"; (number, sentence index)."""
+    words = (mech.extra.get("head") or mech.name or "").split()
+    head = re.sub(r"\W", "", words[-1].lower()) if words else ""
+    acronyms = set(re.findall(r"\(([A-Z][A-Za-z]*[A-Z])\)", body[idx].text + " " + mech.name))
+    forms = []
+    if head.isalpha():
+        forms.append(rf"\b(?:the|this)\s+{head}\s*,\s+the\s+(?={ORDINAL})")
+    if acronyms:
+        forms.append(rf"\bthe\s+(?={ORDINAL}\s+(?:{'|'.join(sorted(acronyms))})\b)")
+    if not forms:
+        return None
+    pattern = re.compile("|".join(forms), re.IGNORECASE)
+    for k in range(idx, min(len(body), idx + 4)):
+        text = body[k].text
+        if classify.HISTORY_RE.search(text) or classify.FUTURE_BEFORE_RE.search(text):
+            continue
+        m = pattern.search(text)
+        if m is None:
+            continue
+        om = ORDINAL_RE.match(text, m.end())
+        value = ordinal_value(om) if om else None
+        if value:
+            return value, k
+    return None
+
+
+# The ordinal pattern without its named groups, to sit in a lookahead more than once.
+ORDINAL = re.sub(r"\(\?P<\w+>", "(?:", ORDINAL_RE.pattern)
 
 
 ABSOLUTE_KINDS = ("range_dm", "range_md", "range_dmdm", "range_mdmd", "dmy", "mdy", "iso")

@@ -192,6 +192,13 @@ def find_heads(
             for party, m in pick:
                 heads[party] = Head(party, m.display, m.title or first_title.get(m.display), idx)
                 used.add(m.display)
+    # "... between A and his Cypriot counterpart B, along with Greek Prime Minister C": a
+    # member of no other side's delegation is the head of their own.
+    for m in people[event_index]:
+        party = m.title_party
+        if m.member and party in parties and party not in heads and m.display not in used:
+            heads[party] = Head(party, m.display, m.title, event_index)
+            used.add(m.display)
     for org in organizations:
         org_chair(org, sentences, people, window, sides, heads, lead)
     if not sides:

@@ -264,6 +264,8 @@ def numeric_date(m: re.Match) -> datetime.date | None:
 def full_date(line: str) -> datetime.date | None:
     """The one complete date (day, month and year) of a byline or dateline fragment."""
     line = re.sub(r"(\d),(?=(?:19|20)\d\d)", r"\1, ", line)  # "Feb 21,2022"
+    # Page chrome scraped without its spacing: "News announcement3 March 2020Directorate".
+    line = re.sub(r"(?<=[a-z])(?=\d)|(?<=\b(?:19|20)\d\d)(?=[A-Z])", " ", line)
     for hit in find_dates(line, ref=None):
         if hit.kind in ("dmy", "mdy", "iso") and len(hit.start) == 10:
             return datetime.date.fromisoformat(hit.start)

@@ -141,3 +141,25 @@ def test_numeric_date_line_is_the_publication_date(line, published):
     report = extract(text, source="numeric.txt")
 
     assert report.published.isoformat() == published
+
+
+def test_date_fused_into_page_chrome_dates_a_lead_without_its_year():
+    text = (
+        "Skip to content\nPartnerships\nNews release4 March 2021Directorate for Africa2 min "
+        "read\n\n5th Ghana-Togo Joint Commission\n\nOn Friday, 26 February, the 5th Ghana-Togo "
+        "Joint Commission was held in Accra.\n"
+    )
+    report = extract(text, source="chrome.txt")
+
+    assert (report.published, report.session.start) == (datetime.date(2021, 3, 4), "2021-02-26")
+
+
+def test_year_in_the_headline_dates_a_lead_without_one():
+    text = (
+        "Joint statement GTMC 2019\n\nOn 5 June, Foreign Minister Ama Owusu hosted Foreign "
+        "Minister Robert Dussey in Accra for the annual Ghana-Togo Ministerial "
+        "Consultations (GTMC).\n"
+    )
+    report = extract(text, source="year.txt")
+
+    assert (report.published, report.session.start) == (None, "2019-06-05")

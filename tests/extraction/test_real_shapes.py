@@ -671,3 +671,34 @@ def test_a_style_after_the_position_and_its_article_are_not_the_position():
         ("GHA", "Kofi Mensah Tun Addo", "Prime Minister of Ghana"),
         ("TGO", "Faure Adjo", "President of the Togolese Republic"),
     ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "A trilateral summit of Ghana, Togo and Benin was held in Lome on Monday. The summit, "
+        "the eighth between the three leaders, dealt with trade.",
+        "Ministers met in Lome on Monday for the Ghana-Togo Ministerial Consultations (GTMC). "
+        "GTMC 2023, the 8th GTMC meeting, builds on years of work.",
+    ],
+    ids=["appositive", "acronym"],
+)
+def test_number_of_the_session_in_the_sentence_after_its_name(body):
+    report = run(body)
+
+    assert (report.meeting, report.session.number) == (True, 8)
+
+
+def test_tripartite_summit_names_its_third_state_and_head_after_along_with():
+    report = run(
+        "A tripartite summit was held on Monday in the Togolese capital Lome between "
+        "Ghanaian President Kofi Mensah and his Togolese counterpart Faure Adjo, along with "
+        "Beninese President Patrice Talon."
+    )
+
+    assert report.series.parties == ("BEN", "GHA", "TGO")
+    assert sorted((d.party, d.head) for d in report.delegations) == [
+        ("BEN", "Patrice Talon"),
+        ("GHA", "Kofi Mensah"),
+        ("TGO", "Faure Adjo"),
+    ]
