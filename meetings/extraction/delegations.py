@@ -280,7 +280,7 @@ def across_with(
     a side has a known state, its unresolved people are that state's (so not candidates
     for another side); the other side keeps only its first unresolved person."""
     m = WITH_RE.search(text)
-    if m is None or len(unresolved) < 2:
+    if m is None or not unresolved:
         return unresolved
     left = [p for p in mentions if p.end <= m.start()]
     right = [p for p in mentions if p.start >= m.end()]

@@ -702,3 +702,13 @@ def test_tripartite_summit_names_its_third_state_and_head_after_along_with():
         ("GHA", "Kofi Mensah"),
         ("TGO", "Faure Adjo"),
     ]
+
+
+def test_a_guest_is_never_the_head_of_the_host_side():
+    report = run(
+        "On 5 June, Ama Owusu hosted Togolese Foreign Minister Robert Dussey and Defence "
+        "Minister Marc Kpodar in Accra for the 9th Ghana-Togo Ministerial Consultations.",
+        date="2023-06-06",
+    )
+
+    assert [(d.party, d.head) for d in report.delegations] == [("TGO", "Robert Dussey")]
