@@ -573,9 +573,16 @@ def session_dates(body: list[Sentence], idx: int, *, ref, published, near: int |
             start, end = pick_date(text, ref=ref, published=published)
             if start:
                 return start, end, body[k]
+    acronym = own_acronym(body[idx].text)
     for k in range(idx + 1, min(len(body), idx + 4)):
         text = body[k].text
-        if not HELD_RE.search(text):
+        # "The JPCC was sealed on Tuesday in Nairobi": the acronym and a verb of the event.
+        again = (
+            acronym is not None
+            and re.search(rf"\b{acronym}\b", text) is not None
+            and classify.DONE_RE.search(text) is not None
+        )
+        if not (again or HELD_RE.search(text) or SAYS_HELD_RE.search(text)):
             continue
         if classify.HISTORY_RE.search(text) or classify.FUTURE_BEFORE_RE.search(text):
             continue
@@ -583,6 +590,19 @@ def session_dates(body: list[Sentence], idx: int, *, ref, published, near: int |
         if start:
             return start, end, body[k]
     return None, None, body[idx]
+
+
+SAYS_HELD_RE = re.compile(
+    r"\b(?:was|were)\s+held\b|\btook\s+place\b|\bconvened\b|"
+    r"\b(?:meeting|session|round|talks|summit|cabinet|commission|committee),?\s+held\s+(?:in|at)\b",
+    re.IGNORECASE,
+)
+
+
+def own_acronym(text: str) -> str | None:
+    """The acronym a sentence defines for the mechanism it names: "... (JPCC)"."""
+    m = re.search(r"\(([A-Z][A-Za-z]*[A-Z])\)", text)
+    return m.group(1) if m else None
 
 
 def session_venue(body: list[Sentence], idx: int, *, layout, parties: list[str]):
@@ -593,19 +613,20 @@ def session_venue(body: list[Sentence], idx: int, *, layout, parties: list[str])
     if venue is not None:
         return venue.city, venue.country, venue.virtual, sent
     kind = next((m.kind for m in find_mechanisms(sent.text)), None)
-    for k in range(idx + 1, min(len(body), idx + 3)):
+    acronym = own_acronym(sent.text)
+    # The sentences after, then the lead before it ("... prior to the 13th Binational
+    # Cabinet held in the northern city of Tumbes." and later "The Cabinet is held on
+    # November 6-7").
+    nearby = list(range(idx + 1, min(len(body), idx + 3))) + list(range(max(0, idx - 2), idx))
+    for k in nearby:
         text = body[k].text
         # "The JPCC was sealed on Tuesday in Nairobi", "The meeting, held virtually, ...":
         # a later sentence about the same session.
-        again = any(m.kind == kind for m in find_mechanisms(text)) and (
-            classify.DONE_RE.search(text) or VIRTUAL_RE.search(text)
+        named = any(m.kind == kind for m in find_mechanisms(text)) or (
+            acronym is not None and re.search(rf"\b{acronym}\b", text) is not None
         )
-        if not (
-            again
-            or re.search(
-                r"\b(?:was|were)\s+held\b|\btook\s+place\b|\bconvened\b", text, re.IGNORECASE
-            )
-        ):
+        again = k > idx and named and (classify.DONE_RE.search(text) or VIRTUAL_RE.search(text))
+        if not (again or SAYS_HELD_RE.search(text)):
             continue
         if classify.HISTORY_RE.search(text):
             continue

@@ -8,6 +8,7 @@ same characters) and are applied to bounded windows where they could be costly.
 from __future__ import annotations
 
 import datetime
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -150,6 +151,11 @@ def parse_layout(
                     published = full_date(inner)
         dateline_end = s + m.end()
         break
+    if dateline_city is None:
+        placed = place_line(text, city_lookup=city_lookup, country_lookup=country_lookup)
+        if placed is not None:
+            dateline_city, dateline_country, day = placed
+            published = published or day
     return Layout(
         published,
         outlet,
@@ -269,6 +275,30 @@ def full_date(line: str) -> datetime.date | None:
     for hit in find_dates(line, ref=None):
         if hit.kind in ("dmy", "mdy", "iso") and len(hit.start) == 10:
             return datetime.date.fromisoformat(hit.start)
+    return None
+
+
+PLACE_LINE_RE = re.compile(
+    r"\s*(?P<city>[A-Z][\w.'’ -]{1,40}?)(?:,\s*(?P<rest>[A-Z][\w. ]{1,30}))?\s*"
+)
+
+
+def place_line(text: str, *, city_lookup, country_lookup) -> tuple[str, str, datetime.date] | None:
+    """A press release's place line and date line ("New Delhi" then "February 28,
+    2007"; "Washington, DC" then "March 24, 2006"): the dateline, set out on two lines."""
+    lines = iter_lines(text, 0, limit=40)
+    for (s, e), (s2, e2) in itertools.pairwise(lines):
+        m = PLACE_LINE_RE.fullmatch(text, s, e)
+        if m is None or e2 - s2 > 40:
+            continue
+        city = city_lookup(m.group("city"))
+        day = full_date(text[s2:e2]) if city is not None else None
+        if day is None:
+            continue
+        country = city.country
+        if m.group("rest") and country_lookup(m.group("rest")):
+            country = country_lookup(m.group("rest"))
+        return city.name, country, day
     return None
 
 

@@ -163,3 +163,19 @@ def test_year_in_the_headline_dates_a_lead_without_one():
     report = extract(text, source="year.txt")
 
     assert (report.published, report.session.start) == (None, "2019-06-05")
+
+
+@pytest.mark.parametrize(
+    ("place", "city", "country"),
+    [("Accra", "Accra", "GHA"), ("Washington, DC", "Washington", "USA")],
+)
+def test_place_line_and_date_line_of_a_press_release_are_its_dateline(place, city, country):
+    text = (
+        "Press Releases\n\nJoint Statement on the Ghana-US Working Group on Trade\n\n"
+        f"{place}\nMarch 14, 2008\n\nThe Ghana-US Working Group on Trade met today to "
+        "review tariffs.\n"
+    )
+    report = extract(text, source="release.txt")
+
+    assert (report.published, report.session.start) == (datetime.date(2008, 3, 14), "2008-03-14")
+    assert (report.session.city, report.session.country) == (city, country)

@@ -1,6 +1,7 @@
 import pytest
 
 from meetings.extraction.venue import find_venue
+from tests.extraction.helpers import run
 
 
 def venue_of(sentence):
@@ -77,3 +78,40 @@ def test_later_sentence_about_the_same_session_gives_venue_and_virtual():
     )
 
     assert (sealed.session.city, virtual.session.virtual) == ("Lome", True)
+
+
+def test_venue_and_days_from_a_later_sentence_that_says_the_meeting_was_held_there():
+    report = run(
+        "Ghana and Togo held the third meeting of their Joint Border Commission. The two-day "
+        "meeting, held in the Kumasi city of Ghana's Ashanti region, concluded on Thursday.",
+        date="2023-11-17",
+    )
+
+    assert (report.session.city, report.session.start, report.session.end) == (
+        "Kumasi",
+        "2023-11-15",
+        "2023-11-16",
+    )
+
+
+def test_venue_and_day_from_the_sentence_that_names_the_session_by_its_acronym():
+    report = run(
+        "Ghana and Togo have concluded an inaugural Joint Permanent Commission for "
+        "Cooperation (JPCC). The JPCC was sealed on Tuesday in Kumasi with the signing of "
+        "minutes.",
+        date="2023-11-16",
+    )
+
+    assert (report.session.city, report.session.start) == ("Kumasi", "2023-11-14")
+
+
+def test_venue_from_the_lead_before_the_sentence_with_the_ordinal():
+    report = run(
+        "Ghanaian President Kofi Mensah and his Togolese counterpart Faure Adjo on Thursday "
+        "opened the talks before the 5th Ghana-Togo Binational Cabinet held in the northern "
+        "city of Tamale. The 5th Ghana-Togo Binational Cabinet is held on November 16-17 in "
+        "northern Ghana.",
+        date="2023-11-17",
+    )
+
+    assert (report.session.number, report.session.city) == (5, "Tamale")
