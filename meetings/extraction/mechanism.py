@@ -383,7 +383,15 @@ def expand_left(sentence: str, head_start: int, ents: list[Entity]) -> int:
         if in_ent:
             left = tok.start()
             continue
-        if word in ("-", "–", "/") and left == tok.end():
+        # A spaced dash joins two parties only: a state or organisation on its left.
+        spaced = (
+            left == tok.end() + 1
+            and sentence[tok.end()] == " "
+            and sentence[tok.start() - 1 : tok.start()] == " "
+            and any(e.end == tok.start() - 1 for e in ents)
+        )
+        if word in ("-", "–", "/") and (left == tok.end() or (spaced and word != "/")):
+            # "Nigeria-Sudan", and with spaces around a dash "Nigeria - Sudan".
             left = tok.start()
             continue
         if word in ("'", "’"):

@@ -130,6 +130,27 @@ def one(sentence: str):
             ["GHA", "TGO"],
         ),
         (
+            "The second Ghana – Togo Joint Ministerial Commission has ended in Accra.",
+            "Ghana – Togo Joint Ministerial Commission",
+            "joint-commission",
+            None,
+            ["GHA", "TGO"],
+        ),
+        (
+            "The delegation level consultative meeting between Ghana and Togo began in Accra.",
+            "delegation level consultative meeting between Ghana and Togo",
+            "consultations",
+            None,
+            ["GHA", "TGO"],
+        ),
+        (
+            "The third Consultative Meeting of the Heads of State of West Africa took place.",
+            "Consultative Meeting of the Heads of State",
+            "summit",
+            None,
+            [],
+        ),
+        (
             "The Ghana-Togo Joint Commission on Delimitation and Demarcation met.",
             "Ghana-Togo Joint Commission on Delimitation and Demarcation",
             "joint-commission",
