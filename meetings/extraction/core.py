@@ -412,6 +412,7 @@ def assemble(
         number=number,
         published=layout.published,
         session_year=session_year,
+        name=mech.name,
     )
     next_report = None
     if nxt is not None:

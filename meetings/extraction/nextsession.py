@@ -76,6 +76,7 @@ def find_next_session(
     number: int | None,
     published: datetime.date | None,
     session_year: int | None = None,
+    name: str | None = None,
 ) -> NextSession | None:
     """The next session of the mechanism whose current session is reported at
     ``sentences[event_index]``; None when the article says nothing of it."""
@@ -97,6 +98,14 @@ def find_next_session(
             am = re.search(r"\bnext\s+(?:" + own + r")\b", text)
             if am:
                 m, head = am, "meeting"
+        if m is None:
+            # "to hold the next FOC in New Delhi": a mechanism of the same kind after "next".
+            for mc in find_mechanisms(text):
+                nm = re.search(r"\bnext\s+\Z", text[max(0, mc.start - 12) : mc.start])
+                if mc.kind == kind and nm:
+                    m = re.compile(r"next\s+").search(text, mc.start - len(nm.group()))
+                    head = "meeting"
+                    break
         if m is None and number is not None:
             for om in ORDINAL_RE.finditer(text):
                 if (
@@ -128,11 +137,13 @@ def find_next_session(
         head = head or m.group().lower().split()[-1]
         mechs = find_mechanisms(text)
         # A bare "the Council" / "the group" refers back to the current mechanism.
-        same = [
-            mc for mc in mechs if mc.kind == kind or (not mc.parties and len(mc.name.split()) <= 2)
-        ]
+        same = [mc for mc in mechs if mc.kind == kind or bare_back_reference(mc, name)]
         other = [mc for mc in mechs if mc not in same]
         if head not in GENERIC_HEADS and head not in ("again", "meet") and not same:
+            continue
+        # "the next ministerial-level Joint Commission Meeting": the words after "next"
+        # name another mechanism.
+        if any(mc.start < m.end() and m.start() < mc.end for mc in other):
             continue
         if (
             other
@@ -167,6 +178,14 @@ def find_next_session(
             stated = number + 1
         return NextSession(stated, city, country, date, idx)
     return None
+
+
+def bare_back_reference(mc, name: str | None) -> bool:
+    """ "the Council" after the GCC Ministerial Council: a short name with no parties
+    whose head word is in the current mechanism's name (when that name is known)."""
+    if mc.parties or len(mc.name.split()) > 2:
+        return False
+    return name is None or mc.name.split()[-1].lower() in name.lower()
 
 
 def host_country(text: str) -> str | None:

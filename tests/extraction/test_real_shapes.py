@@ -712,3 +712,15 @@ def test_a_guest_is_never_the_head_of_the_host_side():
     )
 
     assert [(d.party, d.head) for d in report.delegations] == [("TGO", "Robert Dussey")]
+
+
+def test_next_session_named_by_its_short_name_not_another_mechanisms_next_meeting():
+    report = run(
+        "Officials of Ghana and Togo co-chaired the 5th Foreign Office Consultations between "
+        "Ghana and Togo on Tuesday in Lome. The two sides will report to the next "
+        "ministerial-level Joint Commission Meeting to be held on convenient dates. It was "
+        "agreed to hold the next FOC at a mutually convenient date in Accra.",
+        date="2023-11-15",
+    )
+
+    assert (report.next_session.number, report.next_session.city) == (6, "Accra")
