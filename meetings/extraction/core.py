@@ -232,6 +232,21 @@ def find_sides(article: Article, best: classify.Candidate) -> Sides:
             if groups:
                 parties = classify.merge(parties, groups[0])
                 break
+    if (
+        len(parties) < 2
+        and not organizations
+        and TWO_STATES_RE.search(article.body[best.sentence_index].text)
+    ):
+        # "The Permanent Joint Commission of the two nations met": the two states the
+        # headline and the lead name, however they name them.
+        title = [article.title] if article.title else []
+        states = []
+        for other in title + article.body[: best.sentence_index + 1]:
+            for e in gazetteer().entities(other.text):
+                if e.kind not in (ORG, PREFIX) and e.code not in states:
+                    states.append(e.code)
+        if len(states) == 2:
+            parties = classify.merge(parties, states)
     if len(parties) < 2 and not organizations:
         parties, organizations = classify.implied_sides(
             article.body[best.sentence_index],
@@ -258,6 +273,10 @@ def find_sides(article: Article, best: classify.Candidate) -> Sides:
     return Sides(parties, organizations, list(parties))
 
 
+TWO_STATES_RE = re.compile(
+    r"\b(?:the|both)\s+(?:two\s+)?(?:nations|countries|states|neighbou?rs|governments)\b",
+    re.IGNORECASE,
+)
 THREE_SIDES_RE = re.compile(r"\b(?:tripartite|trilateral|three-way)\b", re.IGNORECASE)
 
 

@@ -516,7 +516,7 @@ NUMBER_BEFORE_RE = re.compile(
 NUMBER_AFTER_RE = re.compile(
     r"\A[^.;]{0,100}?\b(?:(?:held|holds|hold|convened|concluded|opened|wrapped up|began)\s+"
     r"(?:its|their)\s+(?P<ord>\S+)\s+(?:[a-z]+-level\s+|annual\s+|regular\s+)?"
-    r"(?:meeting|session|round|sitting|edition)\b|met\s+for\s+the\s+(?P<ord2>\S+)\s+time\b)"
+    r"(?:meeting|session|round|sitting|edition)\b|met\s+(?:[a-z]+\s+){0,3}?for\s+the\s+(?P<ord2>\S+)\s+time\b)"
     r"|\A['’]s\s+(?P<ord3>\S+)\s+(?:[a-z]+-level\s+|annual\s+|regular\s+)?"
     r"(?:meeting|session|round|sitting|edition)\b",
     re.IGNORECASE,

@@ -44,7 +44,8 @@ BEFORE_NAME = (
     ),
     Shape(
         "leader of the delegation,",
-        rf"\b(?:head|leader|chief)\s+of\s+the\s+(?P<side>{SIDE})\s+(?:delegation|side|team),",
+        rf"\b(?:head|leader|chief|co-?chair(?:man|person)?|chair(?:man|person)?)\s+of\s+the\s+"
+        rf"(?P<side>{SIDE})\s+(?:delegation|side|team),",
         "The leader of the Australian delegation, Gary Mills, thanked the hosts.",
         "AUS",
     ),

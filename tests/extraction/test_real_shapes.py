@@ -724,3 +724,31 @@ def test_next_session_named_by_its_short_name_not_another_mechanisms_next_meetin
     )
 
     assert (report.next_session.number, report.next_session.city) == (6, "Accra")
+
+
+def test_commission_of_the_two_nations_that_met_for_the_sixth_time():
+    report = run(
+        "Following commitments by Presidents Kofi Mensah of Ghana and Faure Adjo of Togo, "
+        "officials have started work. The Permanent Joint Commission of the two nations met "
+        "on Tuesday for the sixth time. At the opening, Ghana's Executive Director in the "
+        "Ministry of Foreign Affairs and Co-operation Ama Owusu spoke of friendship.",
+        date="2023-11-16",
+    )
+
+    assert (report.meeting, report.series.parties, report.session.number) == (
+        True,
+        ("GHA", "TGO"),
+        6,
+    )
+    assert [(d.party, d.head) for d in report.delegations] == [("GHA", "Ama Owusu")]
+
+
+def test_co_chair_of_a_delegation_and_speaking_at_the_session():
+    report = run(
+        "Speaking at the fourth session of the Ghana-Togo Joint Commission in Accra on "
+        "Monday, Secretary Kofi Boateng praised the ties. Co-chair of the Togolese "
+        "delegation, Koffi Agbo said cooperation had grown.",
+    )
+
+    assert (report.meeting, report.session.number) == (True, 4)
+    assert ("TGO", "Koffi Agbo") in [(d.party, d.head) for d in report.delegations]
