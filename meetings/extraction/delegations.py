@@ -10,9 +10,11 @@ Pakistani counterpart X", or, when one co-chair is known, by elimination (also a
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
+from meetings.extraction.gazetteer import ORG, PREFIX, gazetteer
 from meetings.extraction.people import Mention, find_people, party_in
 from meetings.extraction.text import Sentence
 
@@ -192,6 +194,10 @@ def find_heads(
             for party, m in pick:
                 heads[party] = Head(party, m.display, m.title or first_title.get(m.display), idx)
                 used.add(m.display)
+    for party, m in respective_pair(sentences[event_index].text, people[event_index], parties):
+        if party not in heads and m.display not in used:
+            heads[party] = Head(party, m.display, m.title, event_index)
+            used.add(m.display)
     # "... between A and his Cypriot counterpart B, along with Greek Prime Minister C": a
     # member of no other side's delegation is the head of their own.
     for m in people[event_index]:
@@ -250,6 +256,40 @@ WITH_RE = re.compile(
     r"\s(?:(?:held\s+talks|talks|met|hosted|meeting|spoke)\b[^.;]{0,40}?\bwith|hosted|"
     r"received|welcomed|met)\s"
 )
+
+
+def respective_pair(
+    text: str, mentions: list[Mention], parties: list[str]
+) -> list[tuple[str, Mention]]:
+    """ "chaired by the heads of the Kazakh and Uzbek Governments A and B", "the Foreign
+    Ministers of Ghana and Togo, A and B": two states, then two people, in that order."""
+    if len(parties) != 2:
+        return []
+    for a, b in itertools.pairwise(mentions):
+        if not re.fullmatch(r"\s+and\s+", text[a.end : b.start]):
+            continue
+        before = text[max(0, a.start - 100) : a.start]
+        groups = [g for g in coordinated_states(before) if sorted(g[0]) == sorted(parties)]
+        if not groups:
+            continue
+        codes, group_end = groups[-1]
+        gap = before[group_end:]
+        if len(gap) > 40 or re.search(r"[.;]", gap):
+            continue
+        if any(m.title_party not in (None, p) for m, p in ((a, codes[0]), (b, codes[1]))):
+            continue
+        return [(codes[0], a), (codes[1], b)]
+    return []
+
+
+def coordinated_states(text: str) -> list[tuple[list[str], int]]:
+    """Pairs of states joined by "and" in ``text``, with where each pair ends."""
+    ents = [e for e in gazetteer().entities(text) if e.kind not in (ORG, PREFIX)]
+    out = []
+    for x, y in itertools.pairwise(ents):
+        if re.fullmatch(r"\s+and\s+(?:the\s+)?", text[x.end : y.start]) and x.code != y.code:
+            out.append(([x.code, y.code], y.end))
+    return out
 
 
 HOSTED_RE = re.compile(r"\s(?:hosted|received|welcomed)\s")

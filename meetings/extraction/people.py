@@ -170,20 +170,14 @@ def find_people(sentence: str, *, known: dict[str, str] | None = None) -> list[M
             if (
                 prev == "."
                 and j - 2 >= i
-                and len(toks[j - 2].group()) == 1
+                and is_initial(toks[j - 2].group())
                 and j < n
                 and namey(j)
                 and toks[j].start() - toks[j - 1].end() <= 1
             ):
                 j += 1  # after an initial: "S. Jaishankar"
                 continue
-            if (
-                toks[j].group() == "."
-                and len(prev) == 1
-                and prev.isupper()
-                and j + 1 < n
-                and namey(j + 1)
-            ):
+            if toks[j].group() == "." and is_initial(prev) and j + 1 < n and namey(j + 1):
                 j += 1
                 continue
             if namey(j) and toks[j].start() - toks[j - 1].end() <= 1:
@@ -245,6 +239,14 @@ def find_people(sentence: str, *, known: dict[str, str] | None = None) -> list[M
         ):
             out[k] = dataclasses.replace(a, lead_party=b.lead_party)
     return out
+
+
+# Initials of transliterated names may be two letters: "Zh. Khodzhaev", "Sh. Mirziyoyev".
+DIGRAPH_INITIALS = frozenset({"Ch", "Kh", "Sh", "Ts", "Ya", "Ye", "Yo", "Yu", "Zh"})
+
+
+def is_initial(word: str) -> bool:
+    return (len(word) == 1 and word.isupper()) or word in DIGRAPH_INITIALS
 
 
 ARABIC_ARTICLE_RE = re.compile(r"(?:al|el|ul|ad|ar|as|ash|at|az|ud|ed)-[A-Z][\w'’]+")
@@ -334,7 +336,7 @@ def describe(
     )
     words = [w for w in words if w != "."]
     words = [
-        w + "." if len(w) == 1 and end < len(masked) and idx_dot(masked, w, start, end) else w
+        w + "." if is_initial(w) and end < len(masked) and idx_dot(masked, w, start, end) else w
         for w in words
     ]
     name = full or " ".join(words)

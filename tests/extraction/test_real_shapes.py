@@ -752,3 +752,28 @@ def test_co_chair_of_a_delegation_and_speaking_at_the_session():
 
     assert (report.meeting, report.session.number) == (True, 4)
     assert ("TGO", "Koffi Agbo") in [(d.party, d.head) for d in report.delegations]
+
+
+def test_two_states_then_two_people_in_the_same_order():
+    report = run(
+        "The 20th meeting of the Ghana-Togo Intergovernmental Commission was held in Accra, "
+        "chaired by the heads of the Ghana and Togo Governments Kofi Mensah and Faure Adjo."
+    )
+
+    assert sorted((d.party, d.head) for d in report.delegations) == [
+        ("GHA", "Kofi Mensah"),
+        ("TGO", "Faure Adjo"),
+    ]
+
+
+def test_two_letter_initials_of_transliterated_names():
+    report = run(
+        "The 17th meeting of the Intergovernmental Ghana-Togo Commission was held in Accra. "
+        "The Ghanaian delegation was headed by Minister B. Mensah; the Togolese delegation "
+        "was headed by the Deputy Prime Minister of Togo Zh. Adjo."
+    )
+
+    assert sorted((d.party, d.head) for d in report.delegations) == [
+        ("GHA", "B. Mensah"),
+        ("TGO", "Zh. Adjo"),
+    ]
