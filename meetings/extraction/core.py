@@ -186,10 +186,15 @@ def extract_report(
         ref=article.ref or article.year_end,
         published=article.published,
         near=best.mech.end,
+        dateline_date=article.layout.dateline_date,
     )
     add_members(article, best, sides, start=start)
     venue = session_venue(
-        article.body, best.sentence_index, layout=article.layout, parties=sides.parties
+        article.body,
+        best.sentence_index,
+        layout=article.layout,
+        parties=sides.parties,
+        title=article.title,
     )
     heads = find_session_heads(article, best, sides, host=venue[1])
     if len(sides.parties) < 2 and not sides.organizations:
@@ -579,9 +584,19 @@ def opens_with_date(text: str) -> bool:
     return bool(hits) and re.fullmatch(r"\s*(?:On|From)\s+", text[: hits[0].pos]) is not None
 
 
-def session_dates(body: list[Sentence], idx: int, *, ref, published, near: int | None = None):
+def session_dates(
+    body: list[Sentence],
+    idx: int,
+    *,
+    ref,
+    published,
+    near: int | None = None,
+    dateline_date: datetime.date | None = None,
+):
     """Step "dates": the session's day or span, from its sentence, else from the lead
-    that opens with a date or dates it, else from a later sentence saying it was held."""
+    that opens with a date or dates it, else from a later sentence saying it was held;
+    else, for a lead in the present tense ("Ministers take part in the 5th meeting"),
+    the day of its dateline."""
     start, end = pick_date(body[idx].text, ref=ref, published=published, near=near)
     if start:
         return start, end, body[idx]
@@ -609,7 +624,16 @@ def session_dates(body: list[Sentence], idx: int, *, ref, published, near: int |
         start, end = pick_date(text, ref=ref, published=published)
         if start:
             return start, end, body[k]
+    if dateline_date is not None and idx <= 2 and PRESENT_EVENT_RE.search(body[idx].text):
+        return dateline_date.isoformat(), None, body[idx]
     return None, None, body[idx]
+
+
+PRESENT_EVENT_RE = re.compile(
+    r"\b(?:takes?\s+part|takes\s+place|kicks\s+off|(?:is|are)\s+(?:being\s+)?held|"
+    r"(?:hold|meet|open|begin|convene)(?:s)?)\s+(?!next\b)",
+    re.IGNORECASE,
+)
 
 
 SAYS_HELD_RE = re.compile(
@@ -625,7 +649,14 @@ def own_acronym(text: str) -> str | None:
     return m.group(1) if m else None
 
 
-def session_venue(body: list[Sentence], idx: int, *, layout, parties: list[str]):
+def session_venue(
+    body: list[Sentence],
+    idx: int,
+    *,
+    layout,
+    parties: list[str],
+    title: Sentence | None = None,
+):
     sent = body[idx]
     venue = find_venue(
         sent.text, dateline_city=layout.dateline_city, dateline_country=layout.dateline_country
@@ -663,7 +694,23 @@ def session_venue(body: list[Sentence], idx: int, *, layout, parties: list[str])
     )
     if layout.dateline_city and layout.dateline_country in parties and local:
         return layout.dateline_city, layout.dateline_country, False, sent
+    # "Peru, Chile hold 'two-plus-two' talks in Lima": the headline says where they met.
+    if (
+        title is not None
+        and HEADLINE_EVENT_RE.search(title.text)
+        and not classify.FUTURE_BEFORE_RE.search(title.text)
+    ):
+        venue = find_venue(title.text, dateline_city=None, dateline_country=None)
+        if venue is not None and not venue.virtual and venue.country in parties:
+            return venue.city, venue.country, False, title
     return None, None, False, sent
+
+
+HEADLINE_EVENT_RE = re.compile(
+    r"\b(?:meet|meets|met|hold|holds|held|kicks?\s+off|opens?|opened|begins?|began|"
+    r"concludes?|concluded|ends?|ended|convenes?|convened)\b",
+    re.IGNORECASE,
+)
 
 
 def series_name(name: str, *, parties: list[str], organizations: list[str]) -> str:

@@ -30,6 +30,14 @@ DATELINE_RE = re.compile(
     r"(?P<rest>,(?:[ \t]*\([^()\n]{0,80}\)|[^\n:—–()]){0,80}?)?"
     r"[ \t]*(?P<sep>:|—|–|--|-(?=\s)|/[A-Za-z]+/\s*\.?|\.(?=\s+[A-Z])|(?<=\))(?=\s+[A-Z]))"
 )
+# A dateline on a line of its own, perhaps after the time: "10:44 | Lima, Jul. 7.".
+DATELINE_LINE_RE = re.compile(
+    r"\A[ \t]*(?:\d{1,2}:\d{2}[ \t]*\|[ \t]*)?"
+    r"(?P<city>[A-Z][\w'’.]*(?:[ -][A-Z][\w'’.]*){0,3})"
+    r"(?P<paren>[ \t]*\([^()\n]{1,60}\))?"
+    r"(?P<rest>,[ \t]*[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:st|nd|rd|th)?(?:,?[ \t]+\d{4})?)"
+    r"(?P<sep>\.?)[ \t]*\Z"
+)
 DATELINE_DATE_RE = re.compile(
     r"(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?[ \t]+(?P<m1>[A-Z][a-z]{2,8})\.?"
     r"|(?P<m2>[A-Z][a-z]{2,8})\.?[ \t]+(?P<d2>\d{1,2})(?:st|nd|rd|th)?)"
@@ -113,7 +121,7 @@ def parse_layout(
     # The dateline opens the first paragraph of the body (a repeated headline may come
     # first, as in syndicated copy, so look at the first three lines).
     for s, e in iter_lines(text, pos, limit=3):
-        m = DATELINE_RE.match(text[s : min(e, s + 200)])
+        m = DATELINE_RE.match(text[s : min(e, s + 200)]) or DATELINE_LINE_RE.match(text[s:e])
         if not m:
             continue
         raw_city = m.group("city").strip(" .")

@@ -179,3 +179,15 @@ def test_place_line_and_date_line_of_a_press_release_are_its_dateline(place, cit
 
     assert (report.published, report.session.start) == (datetime.date(2008, 3, 14), "2008-03-14")
     assert (report.session.city, report.session.country) == (city, country)
+
+
+def test_timed_dateline_line_headline_venue_and_a_lead_in_the_present_tense():
+    text = (
+        "Agency\n\nGhana, Togo hold 'two-plus-two' talks in Accra\n\n14:14 | Accra, Jun. 28.\n\n"
+        "Foreign and Defence Ministers of Ghana and Togo take part in the 5th Meeting of the "
+        "Committee for Political Consultation and Coordination.\n\nPublished: 6/28/2017\n"
+    )
+    report = extract(text, source="timed.txt")
+
+    assert (report.meeting, report.session.number) == (True, 5)
+    assert (report.session.start, report.session.city) == ("2017-06-28", "Accra")
