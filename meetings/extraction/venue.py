@@ -23,7 +23,10 @@ VIRTUAL_RE = re.compile(
 )
 HERE_RE = re.compile(r"\b(?:here|this\s+(?:[a-z-]+\s+){0,3}(?:city|capital|town))\b", re.IGNORECASE)
 PLACE_RE = re.compile(
-    r"\b(?P<prep>[Ii]n|at|to|on)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,4}?(?:city|capital|town|"
+    r"\b(?P<prep>[Ii]n|at|to|on)\s+(?:the\s+)?"
+    # "in downtown Lima", "in northern Tumbes region"
+    r"(?:(?:downtown|central|(?:north|south)(?:-?(?:east|west))?ern|eastern|western)\s+)?"
+    r"(?:(?:[\w-]+\s+){0,4}?(?:city|capital|town|"
     r"port|resort|province|region|island)\s+of\s+)?"
     r"(?P<place>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|del|da|al|el|es|sur|am|upon)){0,3})"
 )

@@ -115,3 +115,14 @@ def test_venue_from_the_lead_before_the_sentence_with_the_ordinal():
     )
 
     assert (report.session.number, report.session.city) == (5, "Tamale")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The talks take place at the ministry's headquarters in downtown Accra.",
+        "The cabinet is held on November 6-7 in central Accra.",
+    ],
+)
+def test_venue_after_a_word_for_the_part_of_town(sentence):
+    assert venue_of(sentence) == ("Accra", "GHA")
