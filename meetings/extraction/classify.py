@@ -40,6 +40,10 @@ DONE_RE = cue_re("done")
 EVENT_RE = cue_re("event")
 
 
+# "The Council of Ministers also discussed ...": without an owner, one state's cabinet.
+NATIONAL_BODY_RE = re.compile(r"(?:the\s+)?(?:council\s+of\s+ministers|cabinet)", re.IGNORECASE)
+
+
 @dataclass
 class Candidate:
     sentence_index: int
@@ -283,7 +287,9 @@ def find_candidates(
             def veto(kind: str, mech: Mechanism = mech, idx: int = idx) -> None:
                 vetoes.append((idx, mech.name, kind))
 
-            if mech.non_state:
+            if mech.non_state or (
+                NATIONAL_BODY_RE.fullmatch(mech.name) and not (mech.parties or mech.organizations)
+            ):
                 veto("non-state")
                 continue
             if SIDELINES_RE.search(text[max(0, mech.start - 60) : mech.start]):
@@ -429,14 +435,23 @@ SIDES_CUE_RE = re.compile(
 
 
 def implied_sides(
-    sent: Sentence, *, parties: list[str], title: Sentence | None, body: list[Sentence]
+    sent: Sentence,
+    *,
+    parties: list[str],
+    title: Sentence | None,
+    body: list[Sentence],
+    mech: Mechanism | None = None,
 ) -> tuple[list[str], list[str]]:
     """Sides of a mechanism whose name names none: the two states of its sentence
     ("Kenya's minister hosted her Tanzanian counterpart for a Joint Commission"), else
     the one organisation the headline and the first sentences name (a council "of the
-    GCC" named only through its secretariat)."""
+    GCC" named only through its secretariat). States inside the name of another
+    mechanism of the sentence are that mechanism's, not ``mech``'s."""
+    others = [m for m in find_mechanisms(sent.text) if mech is None or m.start != mech.start]
     states = []
     for e in gazetteer().entities(sent.text):
+        if any(o.start <= e.start < o.end for o in others):
+            continue
         if e.kind not in (ORG, PREFIX) and e.code not in states:
             states.append(e.code)
     if len(set(states) | set(parties)) == 2 and SIDES_CUE_RE.search(sent.text):

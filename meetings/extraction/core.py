@@ -258,6 +258,7 @@ def find_sides(article: Article, best: classify.Candidate) -> Sides:
             parties=parties,
             title=article.title,
             body=article.body,
+            mech=best.mech,
         )
     sent = article.body[best.sentence_index].text
     own_name = sent[max(0, best.mech.start - 20) : best.mech.end]

@@ -435,6 +435,11 @@ MONTH_RE = re.compile(
 BETWEEN_RE = re.compile(r"\A\s+(?:between|among|of)\s+")
 
 
+OWNER_BODY_RE = re.compile(
+    r"(?:\s+[A-Z][\w'’-]*){0,3}\s+(?:Council|Commission|Committee|Forum|Mechanism)\b"
+)
+
+
 def expand_right(sentence: str, pos: int, ents: list[Entity]) -> tuple[int, dict]:
     """End of the name: "(ABBR)", "on <subject>", "between A and B", "of ... A, B and C"."""
     parts: dict = {}
@@ -499,6 +504,11 @@ def expand_right(sentence: str, pos: int, ents: list[Entity]) -> tuple[int, dict
         if group is not None:
             parts["lists"] = [group]
             end = group[-1].end
+            # "the Executive Committee of the Saudi-Qatari Coordination Council": the
+            # owning body's own head word after the compound.
+            owner = OWNER_BODY_RE.match(sentence, end)
+            if owner and m.group().strip() == "of":
+                end = owner.end()
             pm = re.match(r"\s*\([A-Z]{2,6}\)", sentence[end : end + 300])
             if pm:
                 end += pm.end()

@@ -515,7 +515,7 @@ def read_title_before(masked: str, start: int, ents) -> tuple[str | None, int]:
 
 
 # Ranks written like honorifics between an appositive position and the name.
-RANK_ONLY = frozenset({"ambassador", "amb."})
+RANK_ONLY = frozenset({"ambassador", "amb.", "prince", "princess"})
 RANK_WORDS = frozenset(
     {
         "ambassador",

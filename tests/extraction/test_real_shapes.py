@@ -777,3 +777,29 @@ def test_two_letter_initials_of_transliterated_names():
         ("GHA", "B. Mensah"),
         ("TGO", "Zh. Adjo"),
     ]
+
+
+def test_executive_committee_of_a_coordination_council_and_a_royal_after_the_position():
+    report = run(
+        "Minister of Foreign Affairs of the Republic of Ghana, Prince Kofi Mensah, and Togo's "
+        "Prime Minister Faure Adjo co-chaired the meeting of the Executive Committee of the "
+        "Ghanaian-Togolese Coordination Council in Accra on Sunday.",
+        date="2023-11-13",
+    )
+
+    assert report.series.name == "Executive Committee of the Ghanaian-Togolese Coordination Council"
+    assert report.series.kind == "committee"
+    assert sorted((d.party, d.head, d.title) for d in report.delegations) == [
+        ("GHA", "Kofi Mensah", "Minister of Foreign Affairs of the Republic of Ghana"),
+        ("TGO", "Faure Adjo", "Togo's Prime Minister"),
+    ]
+
+
+def test_a_cabinet_without_an_owner_is_not_a_mechanism_of_two_states():
+    report = run(
+        "The Council of Ministers also discussed the outcome of a meeting, which was held "
+        "under the chairmanship of Ghanaian Crown Prince Kofi Mensah and his Togolese "
+        "counterpart Faure Adjo."
+    )
+
+    assert report.meeting is False
