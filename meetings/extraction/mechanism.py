@@ -435,6 +435,10 @@ MONTH_RE = re.compile(
 BETWEEN_RE = re.compile(r"\A\s+(?:between|among|of)\s+")
 
 
+WEEKDAY_TAIL = re.compile(
+    r"\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b.*\Z",
+    re.DOTALL,
+)
 OWNER_BODY_RE = re.compile(
     r"(?:\s+[A-Z][\w'’-]*){0,3}\s+(?:Council|Commission|Committee|Forum|Mechanism)\b"
 )
@@ -474,8 +478,10 @@ def expand_right(sentence: str, pos: int, ents: list[Entity]) -> tuple[int, dict
         span_end = end + m.end()
         # Drop trailing connectors ("... Security Challenges and").
         text = sentence[end:span_end]
+        # "... on Counter-Terrorism in New Delhi Monday": a weekday ends the subject.
+        text = re.sub(WEEKDAY_TAIL, "", text)
         trimmed = re.sub(r"(?:\s+(?:and|of|the|in|to|other|Other))+\Z", "", text)
-        place = re.search(r"\s+in\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\Z", trimmed)
+        place = re.search(r"\s+in\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\Z", trimmed)
         if place and (gazetteer().city(place.group(1)) or gazetteer().country_code(place.group(1))):
             trimmed = trimmed[: place.start()]  # "... on Asia-Pacific security in Moscow"
         end += len(trimmed)

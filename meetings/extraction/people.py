@@ -498,6 +498,17 @@ def read_title_before(masked: str, start: int, ents) -> tuple[str | None, int]:
         return None, start
     s = toks[first].start()
     text = masked[s:start].strip(" ,")
+    if (
+        not has_keyword(text)
+        and text.split()[0].lower() in ORG_STARTS
+        and first > 0
+        and toks[first - 1].group() == ","
+    ):
+        # "Joint Secretary for Counter Terrorism, Ministry of External Affairs, X": the
+        # body after the position.
+        outer, outer_start = read_title_before(masked, toks[first - 1].start(), ents)
+        if outer and has_keyword(outer):
+            return f"{outer}, {text}", outer_start
     if not has_keyword(text):
         return None, start
     if (
@@ -562,7 +573,7 @@ def read_title_after(masked: str, end: int) -> tuple[str | None, int]:
             r",|;|\.(?=\s|$)|\s(?:and\s+)?(?:included|includes|including|comprising)\b|"
             r"\s(?:who\b|which\b|"
             r"led\b|headed\b|co-chaired\b|chaired\b|said\b|was\b|were\b|is\b|"
-            r"has\b|had\b|in the\b(?!\s+(?:Ministry|Department|Office|Secretariat)\b)|"
+            r"has\b|had\b|in the\b(?!\s+(?:Ministry|Department|Office|Secretariat|Bureau)\b)|"
             r"on (?:Monday|Tuesday|Wednesday|Thursday|Friday|"
             r"Saturday|Sunday)\b)",
             masked[seg_start : seg_start + 200],

@@ -803,3 +803,19 @@ def test_a_cabinet_without_an_owner_is_not_a_mechanism_of_two_states():
     )
 
     assert report.meeting is False
+
+
+def test_positions_with_their_body_and_a_weekday_after_the_venue():
+    report = run(
+        "Officials of Ghana and Togo held the 10th Meeting of the Joint Working Group on "
+        "Counter-Terrorism in Accra Monday. Director for Counter Terrorism, Ministry of "
+        "Foreign Affairs, Kofi Mensah led the Ghanaian side. Kofi Mensah and Koffi Agbo, "
+        "Senior Bureau Official in the Bureau of Counterterrorism in the Togolese Ministry "
+        "of Security, led their respective delegations.",
+    )
+
+    assert report.series.name == "Ghana-Togo Joint Working Group on Counter-Terrorism"
+    assert sorted((d.party, d.head, d.title) for d in report.delegations) == [
+        ("GHA", "Kofi Mensah", "Director for Counter Terrorism, Ministry of Foreign Affairs"),
+        ("TGO", "Koffi Agbo", "Senior Bureau Official in the Bureau of Counterterrorism"),
+    ]
