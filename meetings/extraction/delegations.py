@@ -59,6 +59,9 @@ PEOPLE_HINT_RE = re.compile(
 )
 
 
+CAPITALISED_RE = re.compile(r"\b[A-Z][\w'’-]+")
+
+
 def known_names(
     sentences: list[Sentence], *, wanted: set[int]
 ) -> tuple[dict[str, str], dict[int, list[Mention]]]:
@@ -81,7 +84,19 @@ def known_names(
                 index.setdefault(key, m.display)
     for key in clash:
         index.pop(key, None)
-    second = {i: find_people(sentences[i].text, known=index) for i in sorted(wanted)}
+    earlier = dict(zip(hinted, first_pass, strict=False))
+    second = {}
+    for i in sorted(wanted):
+        text = sentences[i].text
+        mentions = earlier.get(i)
+        # The first pass stands unless a single word of the sentence is a known name.
+        if mentions is None or any(
+            w.group().casefold() in index
+            and not any(m.start <= w.start() < m.end for m in mentions)
+            for w in CAPITALISED_RE.finditer(text)
+        ):
+            mentions = find_people(text, known=index)
+        second[i] = mentions
     for i, mentions in zip(hinted, first_pass, strict=False):
         second.setdefault(-1 - i, mentions)  # full-name mentions elsewhere, for clues
     return index, second
