@@ -349,9 +349,24 @@ def find_session_heads(
     # session say who the other parties are.
     open_sides = len(parties) == 1 and not sides.organizations
     # An organisation whose members sit as parties is not a side of its own.
+    # Other sentences reporting the same session ("... hosted the 3rd India-Japan 2+2
+    # Dialogue" after a lead that names it) may say who led the sides.
+    number = best.mech.number
+    related = [
+        k
+        for k, other in enumerate(article.body)
+        if k != idx
+        and number is not None
+        and classify.DONE_RE.search(other.text)
+        and any(
+            m.number == number and set(m.parties) == set(parties)
+            for m in find_mechanisms(other.text)
+        )
+    ]
     heads = find_heads(
         article.body,
         event_index=idx,
+        related=related,
         parties=[] if open_sides else parties,
         organizations=[] if sides.members_added else sides.organizations,
         order_hint=order_hint,

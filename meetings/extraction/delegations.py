@@ -111,6 +111,7 @@ def find_heads(
     order_hint: list[str],
     by_elimination: bool = True,
     host: str | None = None,
+    related: list[int] = (),
 ) -> list[Head]:
     """Heads for ``parties`` (and organisations sitting as a side).
 
@@ -128,7 +129,9 @@ def find_heads(
         # "... with the participation of Their Majesties:" and the list, a line each.
         window = list(range(event_index, min(len(sentences), event_index + 10)))
     window += [
-        i for i, s in enumerate(sentences) if i not in window and LEAD_HINT_RE.search(s.text)
+        i
+        for i, s in enumerate(sentences)
+        if i not in window and (LEAD_HINT_RE.search(s.text) or i in related)
     ]
     _, people = known_names(sentences, wanted=set(window))
     # Party clues gathered over the whole article, by display name.
@@ -138,7 +141,7 @@ def find_heads(
     for key in sorted(people, key=lambda k: k if k >= 0 else -1 - k):
         mentions = people[key]
         for m in mentions:
-            if m.lead_party:
+            if m.lead_party and not m.member:
                 lead.setdefault(m.display, m.lead_party)
             if m.title_party:
                 titled.setdefault(m.display, m.title_party)
@@ -154,6 +157,7 @@ def find_heads(
         if event_index - 2 <= i < event_index + (10 if listed else 4)
         or any(m.lead_party for m in people[i])
         or SESSION_CHAIRED_RE.search(sentences[i].text)
+        or i in related
     ]
     heads: dict[str, Head] = {}
     used: set[str] = set()
@@ -193,7 +197,14 @@ def find_heads(
             or any(m.counterpart_party for m in people[idx])  # "X and his Thai counterpart"
         ):
             # Elimination gives states only: an organisation's side needs its own clue.
-            free = [p for p in parties if p not in heads] if by_elimination else []
+            # A side some sentence says who led ("The Japanese side was led by X") is
+            # never given by elimination.
+            claimed = set(lead.values())
+            free = (
+                [p for p in parties if p not in heads and p not in claimed]
+                if by_elimination
+                else []
+            )
             unresolved = [m for m in unresolved if m.display not in used]
             unresolved = across_with(sentences[idx].text, people[idx], unresolved, known_party)
             hosted = hosts_and_guests(sentences[idx].text, unresolved, free, host)

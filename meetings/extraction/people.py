@@ -44,7 +44,7 @@ WORD_RE = re.compile(r"\w+(?:['’\-]\w+)*|[^\w\s]")
 STOP_NAME = frozenset(read_words("not_names.txt"))
 BY_RE = cue_re("lead_by", suffix=r"\s+by\s+")
 MEMBER_RE = re.compile(
-    r"\b(?:included|including|includes|accompanied by|comprising|along with|"
+    r"\b(?:included|including|includes|accompanied by|comprising|along with|in addition to|"
     r"as well as|joined by|members? of|called on|calls? on|courtesy calls?(?: on)?|"
     r"received by|was received|were received|directives?\s+(?:by|of|from)|"
     r"instructions?\s+(?:by|of|from)|at\s+the\s+behest\s+of)\b",
@@ -227,6 +227,16 @@ def find_people(sentence: str, *, known: dict[str, str] | None = None) -> list[M
         else:
             full = None
         out.append(describe(sentence, masked, start, end, words, full, ents))
+    # "The Japanese side was led by A and B": B is of A's side, not a head of another.
+    for k in range(len(out) - 1):
+        a, b = out[k], out[k + 1]
+        if (
+            a.lead_party
+            and not b.lead_party
+            and not b.title_party
+            and re.fullmatch(r"\s*,?\s*and\s+", masked[a.span_end : b.span_start])
+        ):
+            out[k + 1] = dataclasses.replace(b, lead_party=a.lead_party, member=True)
     # "A and B represented India": the side named after the pair is both people's.
     for k in range(len(out) - 2, -1, -1):
         a, b = out[k], out[k + 1]
@@ -329,11 +339,8 @@ def describe(
         cp = party_in(m.group("who"))
     lo = max(0, start - 200)
     clause_start = max(masked.rfind(";", lo, start), masked.rfind(" while ", lo, start), 0)
-    member = bool(
-        MEMBER_RE.search(
-            masked[max(clause_start, start - 80) : tb_start if title_before else start]
-        )
-    )
+    span_from = tb_start if title_before else start
+    member = is_member(masked[max(clause_start, span_from - 80) : span_from])
     words = [w for w in words if w != "."]
     words = [
         w + "." if is_initial(w) and end < len(masked) and idx_dot(masked, w, start, end) else w
@@ -358,6 +365,16 @@ def describe(
         span_start=tb_start if title_before else start,
         span_end=ta_end if title_after else end,
     )
+
+
+def is_member(before: str) -> bool:
+    """ "accompanied by X", "In addition to Y, the US was represented by X": X is a member
+    of a delegation; but "the delegation comprising ten members was headed by X" heads it."""
+    cues = list(MEMBER_RE.finditer(before))
+    if not cues:
+        return False
+    last = cues[-1]
+    return last.group().lower() == "in addition to" or not BY_RE.search(before, last.end())
 
 
 def idx_dot(masked: str, word: str, start: int, end: int) -> bool:

@@ -819,3 +819,41 @@ def test_positions_with_their_body_and_a_weekday_after_the_venue():
         ("GHA", "Kofi Mensah", "Director for Counter Terrorism, Ministry of Foreign Affairs"),
         ("TGO", "Koffi Agbo", "Senior Bureau Official in the Bureau of Counterterrorism"),
     ]
+
+
+def test_second_person_of_a_side_led_by_two_is_not_the_other_sides_head():
+    report = run(
+        "The 3rd Ghana-Togo 2+2 Dialogue was held in Accra on Monday. Some background. More "
+        "background. Even more. Ghanaian Foreign Minister Kofi Mensah and Defence Minister "
+        "Ama Owusu hosted the 3rd Ghana-Togo 2+2 Dialogue. The Togolese side was led by "
+        "Defence Minister Koffi Agbo and Minister of Foreign Affairs Ms Afi Dogbe."
+    )
+
+    assert sorted((d.party, d.head) for d in report.delegations) == [
+        ("GHA", "Kofi Mensah"),
+        ("TGO", "Koffi Agbo"),
+    ]
+
+
+def test_members_named_in_addition_to_the_head_and_a_delegation_of_ten_members():
+    report = run(
+        "Secretary Ama Owusu and Togolese Foreign Minister Robert Dussey today co-chaired the "
+        "22nd meeting of the Ghana-Togo Binational Commission. In addition to Secretary "
+        "Owusu, Ghana was represented by Interior Minister Kofi Boateng and Trade Minister "
+        "Yaw Darko."
+    )
+
+    assert sorted((d.party, d.head) for d in report.delegations) == [
+        ("GHA", "Ama Owusu"),
+        ("TGO", "Robert Dussey"),
+    ]
+    report = run(
+        "The 5th meeting of the Ghana-Bangladesh Consular Dialogue was held in Accra on "
+        "Monday. The Ghanaian delegation comprising ten members was headed by Director Kofi "
+        "Mensah, while the delegation from Bangladesh was led by Mashfee binte Shams."
+    )
+
+    assert sorted((d.party, d.head) for d in report.delegations) == [
+        ("BGD", "Mashfee binte Shams"),
+        ("GHA", "Kofi Mensah"),
+    ]
