@@ -50,7 +50,8 @@ MEMBER_RE = re.compile(
     r"instructions?\s+(?:by|of|from)|at\s+the\s+behest\s+of)\b",
     re.IGNORECASE,
 )
-COUNTERPART_RE = re.compile(r"(?P<who>[\w'’-]+)\s+counterparts?,?\s*\Z", re.IGNORECASE)
+# "his Lao counterpart X", "his Lao host X".
+COUNTERPART_RE = re.compile(r"(?P<who>[\w'’-]+)\s+(?:counterparts?|host),?\s*\Z", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

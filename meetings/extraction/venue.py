@@ -56,6 +56,12 @@ SKIP_BEFORE_RE = re.compile(
     r"residing|lives|born|investors?|companies|(?:ministry|office)\s+(?:said|says))\s+\Z",
     re.IGNORECASE,
 )
+# "is visiting Vietnam and co-chairing the 43rd session": the host state.
+# ("his visiting Pakistani counterpart" is the guest, not the place.)
+VISITING_RE = re.compile(
+    r"\b(?:is|are|was|were|been|while|when)\s+visiting\s+(?:the\s+)?"
+    r"(?P<place>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)"
+)
 # Capitalised words after "in" that are dates, not places.
 MONTHS = frozenset(w.capitalize() for w in (*MONTH_NUMBERS, *WEEKDAYS))
 
@@ -108,6 +114,10 @@ def find_venue(
             )
         elif code is not None:
             cues.append(Venue(None, code, False, m.start()))
+    for m in VISITING_RE.finditer(sentence, start):
+        ents = gaz.entities(m.group("place"))
+        if ents and ents[0].start == 0 and ents[0].kind == NAME:
+            cues.append(Venue(None, ents[0].code, False, m.start()))
     m = HERE_RE.search(sentence, start)
     if m and dateline_city and not re.match(r"\s+and\s+there", sentence[m.end() : m.end() + 12]):
         cues.append(Venue(dateline_city, dateline_country, False, m.start()))

@@ -857,3 +857,28 @@ def test_members_named_in_addition_to_the_head_and_a_delegation_of_ten_members()
         ("BGD", "Mashfee binte Shams"),
         ("GHA", "Kofi Mensah"),
     ]
+
+
+def test_his_host_is_a_counterpart_and_a_leader_visiting_a_state_meets_there():
+    report = run(
+        "Prime Minister Kofi Mensah and his Togolese host Faure Adjo co-chaired the 45th "
+        "meeting of the Ghana-Togo Inter-Governmental Committee in Lome on Monday."
+    )
+
+    assert sorted((d.party, d.head) for d in report.delegations) == [
+        ("GHA", "Kofi Mensah"),
+        ("TGO", "Faure Adjo"),
+    ]
+    report = run(
+        "Togolese Prime Minister Faure Adjo is visiting Ghana and co-chairing the 43rd session "
+        "of the Ghana-Togo inter-governmental committee from December 4-6.",
+        date="2023-12-05",
+    )
+
+    assert report.session.country == "GHA"
+    report = run(
+        "Foreign Minister Kofi Mensah held the third round of the Ghana-Togo strategic "
+        "dialogue with his visiting Togolese counterpart in Kumasi on Saturday."
+    )
+
+    assert (report.session.city, report.session.country) == ("Kumasi", "GHA")
