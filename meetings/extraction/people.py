@@ -203,6 +203,8 @@ def find_people(sentence: str, *, known: dict[str, str] | None = None) -> list[M
                 j += 3  # "de la Fuente", "van der Berg"
                 continue
             break
+        if korean_given_name_tail(toks, i, j):
+            j += 1  # "Park Ji won": the given name's second syllable in lower case
         run = toks[i:j]
         if run[0].group() == "A" and (len(run) < 3 or len(run[1].group()) > 1):
             i = j if len(run) > 1 and run[1].group() != "." else i + 1
@@ -261,6 +263,23 @@ def is_initial(word: str) -> bool:
 
 
 ARABIC_ARTICLE_RE = re.compile(r"(?:al|el|ul|ad|ar|as|ash|at|az|ud|ed)-[A-Z][\w'’]+")
+
+
+KOREAN_SURNAMES = frozenset(read_words("korean_surnames.txt"))
+
+
+def korean_given_name_tail(toks, i: int, j: int) -> bool:
+    """ "Park Ji won," / "Kim Sung han and": a Korean surname, a syllable, then a short
+    lower-case syllable that ends the name."""
+    if j - i != 2 or toks[i].group() not in KOREAN_SURNAMES or j >= len(toks):
+        return False
+    tail = toks[j]
+    if not (tail.group().isalpha() and tail.group().islower() and len(tail.group()) <= 4):
+        return False
+    if tail.start() - toks[j - 1].end() != 1:
+        return False
+    after = toks[j + 1].group() if j + 1 < len(toks) else ""
+    return after in ("", ",", ".", ";", ")", "and")
 
 
 def surname_after_state_title(masked: str, start: int, ents, toks, *, i: int) -> bool:

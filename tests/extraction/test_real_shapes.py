@@ -882,3 +882,16 @@ def test_his_host_is_a_counterpart_and_a_leader_visiting_a_state_meets_there():
     )
 
     assert (report.session.city, report.session.country) == ("Kumasi", "GHA")
+
+
+def test_korean_given_name_with_a_lower_case_syllable_and_spaced_initials():
+    report = run(
+        "The 7th Korea-Ghana Policy Consultation was held in Accra on Monday. The Korean "
+        "delegation was led by Director-General Park Ji won, while the Ghanaian side was "
+        "headed by K. A. Mensah."
+    )
+
+    assert sorted((d.party, d.head) for d in report.delegations) == [
+        ("GHA", "K. A. Mensah"),
+        ("KOR", "Park Ji won"),
+    ]
