@@ -273,6 +273,9 @@ def find_candidates(
         )
     out: list[Candidate] = []
     uneventful: list[tuple[int, Mechanism]] = []
+    future_kinds: set[str] = set()
+    if title_future:
+        future_kinds.update(m.kind for m in title_mechs)
     body_index = 0
     for idx, sent in enumerate(sentences):
         text = sent.text
@@ -295,8 +298,13 @@ def find_candidates(
             if SIDELINES_RE.search(text[max(0, mech.start - 60) : mech.start]):
                 veto("sidelines")
                 continue
-            if is_future(text, mech):
+            # "At the dialogue ..." after "would hold their Strategic Dialogue next week":
+            # a bare name refers back to the session announced before it.
+            bare_again = len(mech.name.split()) == 1 and mech.kind in future_kinds
+            if is_future(text, mech) or (bare_again and not done_in_past(text)):
                 veto("future")
+                if len(mech.name.split()) > 1:
+                    future_kinds.add(mech.kind)
                 continue
             if is_history(text, mech, ref=ref):
                 veto("history")
@@ -354,6 +362,20 @@ def find_candidates(
 
 # "These migration talks ...", "The consultations ...": a name that points back.
 DEMONSTRATIVE_RE = re.compile(r"(?:\A|[\s\"“(])(?:these|this|the)\s+\Z", re.IGNORECASE)
+
+
+# "was held", "took place", "met": a past event, not "would be led".
+PAST_EVENT_RE = re.compile(
+    r"\b(?<!would\s)(?<!will\s)(?:was|were|had\s+been)\s+(?:held|convened|opened)\b|"
+    r"\btook\s+place\b|\b(?:concluded|ended|met|co-chaired|chaired)\b",
+    re.IGNORECASE,
+)
+
+
+def done_in_past(text: str) -> bool:
+    return PAST_EVENT_RE.search(text) is not None and not re.search(
+        r"\b(?:will|would|shall)\b", text, re.IGNORECASE
+    )
 
 
 def back_referenced(

@@ -895,3 +895,25 @@ def test_korean_given_name_with_a_lower_case_syllable_and_spaced_initials():
         ("GHA", "K. A. Mensah"),
         ("KOR", "Park Ji won"),
     ]
+
+
+def test_a_bare_name_after_an_announced_session_is_that_announcement():
+    report = run(
+        "Ghana and Togo would hold their third ministerial-level Strategic Dialogue in Accra "
+        "next week. At the dialogue, spread over three days, the Ghanaian delegation would "
+        "be led by Foreign Minister Kofi Mensah, while the Togolese delegation would be "
+        "headed by Robert Dussey.",
+        title="Ghana-Togo Strategic Dialogue in Accra next week",
+    )
+
+    assert report.meeting is False
+
+
+def test_a_party_central_committee_is_not_a_mechanism_of_states():
+    report = run(
+        "In the latest move, Kofi Mensah, a member of the Political Bureau of the Ghana "
+        "People's Party Central Committee, met Togolese adviser Faure Adjo on the sidelines "
+        "of a summit in Lome."
+    )
+
+    assert report.meeting is False
