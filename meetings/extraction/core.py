@@ -244,14 +244,7 @@ def find_sides(article: Article, best: classify.Candidate) -> Sides:
     ):
         # "The Permanent Joint Commission of the two nations met": the two states the
         # headline and the lead name, however they name them.
-        title = [article.title] if article.title else []
-        states = []
-        for other in title + article.body[: best.sentence_index + 1]:
-            for e in gazetteer().entities(other.text):
-                if e.kind not in (ORG, PREFIX) and e.code not in states:
-                    states.append(e.code)
-        if len(states) == 2:
-            parties = classify.merge(parties, states)
+        parties = classify.merge(parties, lead_states(article, best.sentence_index + 1))
     if len(parties) < 2 and not organizations:
         parties, organizations = classify.implied_sides(
             article.body[best.sentence_index],
@@ -277,6 +270,18 @@ def find_sides(article: Article, best: classify.Candidate) -> Sides:
         if set(parties) <= set(present):
             parties = merge_unique(parties, present)
     return Sides(parties, organizations, list(parties))
+
+
+def lead_states(article: Article, upto: int) -> list[str]:
+    """The two states the headline and the first ``upto`` sentences name; [] unless
+    exactly two (never enough alone: a domestic council's lead may name two)."""
+    title = [article.title] if article.title else []
+    states: list[str] = []
+    for other in title + article.body[:upto]:
+        for e in gazetteer().entities(other.text):
+            if e.kind not in (ORG, PREFIX) and e.code not in states:
+                states.append(e.code)
+    return states if len(states) == 2 else []
 
 
 TWO_STATES_RE = re.compile(
