@@ -25,7 +25,7 @@ SENTENCE_END_RE = re.compile(r"[.!?]+[\"'’”)\]]*(?=\s)|\n")
 # Dateline: "ISLAMABAD, March 21:", "Baku, November 30.", "AMMAN —",
 # "MONTAUBAN (France), 15 March —", "MOSCOW, Nov. 12 /TASS/.", "NEW DELHI, March 3 (PTI) -".
 DATELINE_RE = re.compile(
-    r"\A[ \t]*(?P<city>[A-Z][\w'’.]*(?:[ -][A-Z][\w'’.]*){0,3})"
+    r"\A[ \t]*(?P<city>[A-Z][\w'’.]*(?:[ -][A-Z][\w'’.]*){0,3}(?:/[A-Z][\w'’.]*)?)"
     r"(?P<paren>[ \t]*\([^()\n]{1,60}\))?"
     r"(?P<rest>,(?:[ \t]*\([^()\n]{0,80}\)|[^\n:—–()]){0,80}?)?"
     r"[ \t]*(?P<sep>:|—|–|--|-(?=\s)|/[A-Za-z]+/\s*\.?|\.(?=\s+[A-Z])|(?<=\))(?=\s+[A-Z]))"
@@ -124,7 +124,8 @@ def parse_layout(
         m = DATELINE_RE.match(text[s : min(e, s + 200)]) or DATELINE_LINE_RE.match(text[s:e])
         if not m:
             continue
-        raw_city = m.group("city").strip(" .")
+        # "Brasilia/Beijing, 25 May 2022 (TDI):" is filed from both; the first is "here".
+        raw_city = m.group("city").split("/")[0].strip(" .")
         city = city_lookup(raw_city)
         words = raw_city.split()
         while city is None and len(words) > 1:

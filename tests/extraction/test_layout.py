@@ -191,3 +191,14 @@ def test_timed_dateline_line_headline_venue_and_a_lead_in_the_present_tense():
 
     assert (report.meeting, report.session.number) == (True, 5)
     assert (report.session.start, report.session.city) == ("2017-06-28", "Accra")
+
+
+def test_dateline_filed_from_two_cities_is_not_the_meetings_date():
+    text = (
+        " date 2022-05-25 Wire\nGhana, Togo commission meets\n\nAccra/Lome, 25 May 2022 (GNA): "
+        "Ghana and Togo held the 6th Plenary Meeting of the Ghana-Togo High-Level Commission "
+        "on 23rd May via a video link.\n"
+    )
+    report = extract(text, source="two-cities.txt")
+
+    assert (report.session.start, report.session.virtual) == ("2022-05-23", True)
