@@ -450,6 +450,7 @@ def assemble(
             cite(f"delegation.{h.party}.title", h.title, body[h.sentence_index])
     # "next year" counts from the session's year when it is known.
     session_year = int(start[:4]) if start else None
+    session_month = int(start[5:7]) if start and len(start) >= 7 else None
     nxt = find_next_session(
         body,
         event_index=idx,
@@ -457,6 +458,7 @@ def assemble(
         number=number,
         published=layout.published,
         session_year=session_year,
+        session_month=session_month,
         name=mech.name,
     )
     next_report = None

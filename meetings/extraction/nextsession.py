@@ -76,6 +76,7 @@ def find_next_session(
     number: int | None,
     published: datetime.date | None,
     session_year: int | None = None,
+    session_month: int | None = None,
     name: str | None = None,
 ) -> NextSession | None:
     """The next session of the mechanism whose current session is reported at
@@ -173,7 +174,9 @@ def find_next_session(
         country = venue.country if venue and not venue.virtual else None
         if country is None:
             country = host_country(text)
-        date = next_date(text, published=published, session_year=session_year)
+        date = next_date(
+            text, published=published, session_year=session_year, session_month=session_month
+        )
         if stated is None and number is not None:
             stated = number + 1
         return NextSession(stated, city, country, date, idx)
@@ -228,11 +231,25 @@ YEAR_RE = re.compile(
 )
 
 
+# "at the end of November", "in early March" with no year.
+MONTH_ONLY_RE = re.compile(
+    r"\b(?:in|during|(?:at|by|towards?)\s+the\s+(?:end|beginning|start|middle)\s+of|"
+    r"(?:scheduled|planned|set|slated|due|tentatively)\s+for)\s+"
+    r"(?:early\s+|late\s+|mid-?)?(" + "|".join(MONTHS) + r")\b(?!,?\s+\d)",
+    re.IGNORECASE,
+)
+
+
 def next_date(
-    text: str, *, published: datetime.date | None, session_year: int | None = None
+    text: str,
+    *,
+    published: datetime.date | None,
+    session_year: int | None = None,
+    session_month: int | None = None,
 ) -> str | None:
     """A day, month or year for the next session: "on 4 May 2024", "in March 2025", "in
-    2022", "in the first half of 2021", "next year" (from the session's year)."""
+    2022", "in the first half of 2021", "next year" (from the session's year), "at the end
+    of November" (the first November after the session)."""
     # "tentatively scheduled to take place July 28-August 1, 2003": a day with its year
     # (without a reference day, only dates that carry their year resolve).
     for hit in find_dates(text, ref=None):
@@ -246,6 +263,12 @@ def next_date(
     if m:
         return m.group(1)
     year = session_year or (published.year if published is not None else None)
+    m = MONTH_ONLY_RE.search(text)
+    if m and year is not None:
+        month = MONTHS.index(m.group(1).lower()) + 1
+        after = session_month or (published.month if published is not None else None)
+        if after is not None:
+            return f"{year + (month < after):04d}-{month:02d}"
     if year is not None:
         if re.search(r"\bnext\s+year\b", text, re.IGNORECASE):
             return str(year + 1)

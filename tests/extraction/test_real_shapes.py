@@ -917,3 +917,17 @@ def test_a_party_central_committee_is_not_a_mechanism_of_states():
     )
 
     assert report.meeting is False
+
+
+@pytest.mark.parametrize(
+    ("tail", "date"),
+    [("at the end of November", "2023-11"), ("in early March", "2024-03")],
+)
+def test_next_session_in_a_month_without_its_year(tail, date):
+    report = run(
+        "The Ghana-Togo Binational Border Commission met in Accra from August 29 to "
+        f"September 1. It was agreed that the next meeting will take place in Togo, {tail}.",
+        date="2023-09-02",
+    )
+
+    assert (report.next_session.country, report.next_session.date) == ("TGO", date)
