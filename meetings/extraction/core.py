@@ -717,6 +717,17 @@ def session_venue(
     )
     if layout.dateline_city and layout.dateline_country in parties and local:
         return layout.dateline_city, layout.dateline_country, False, sent
+    # "NAIROBI - Kenya's Foreign Secretary X hosted her Tanzanian counterpart for a Joint
+    # Commission": the host's state is the dateline's, so is the city.
+    hosted = HOST_VERB_RE.search(sent.text)
+    if hosted and layout.dateline_city and layout.dateline_country in parties:
+        subject = [
+            e.code
+            for e in gazetteer().entities(sent.text[: hosted.start()])
+            if e.kind not in (ORG, PREFIX)
+        ]
+        if subject and set(subject) == {layout.dateline_country}:
+            return layout.dateline_city, layout.dateline_country, False, sent
     # "Peru, Chile hold 'two-plus-two' talks in Lima": the headline says where they met.
     if (
         title is not None
@@ -729,6 +740,7 @@ def session_venue(
     return None, None, False, sent
 
 
+HOST_VERB_RE = re.compile(r"\b(?:hosted|welcomed|received)\b")
 HEADLINE_EVENT_RE = re.compile(
     r"\b(?:meet|meets|met|hold|holds|held|kicks?\s+off|opens?|opened|begins?|began|"
     r"concludes?|concluded|ends?|ended|convenes?|convened)\b",

@@ -38,6 +38,11 @@ DATELINE_LINE_RE = re.compile(
     r"(?P<rest>,[ \t]*[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:st|nd|rd|th)?(?:,?[ \t]+\d{4})?)"
     r"(?P<sep>\.?)[ \t]*\Z"
 )
+# A city in capitals alone on its line before the lead: "NAIROBI, Kenya".
+CAPS_DATELINE_LINE_RE = re.compile(
+    r"\A[ \t]*(?P<city>[A-Z][A-Z'’.-]+(?:[ -][A-Z][A-Z'’.-]+){0,2})(?P<paren>)"
+    r"(?P<rest>,[ \t]*[A-Z][\w .]{1,30}?)?(?P<sep>)[ \t]*\Z"
+)
 DATELINE_DATE_RE = re.compile(
     r"(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?[ \t]+(?P<m1>[A-Z][a-z]{2,8})\.?"
     r"|(?P<m2>[A-Z][a-z]{2,8})\.?[ \t]+(?P<d2>\d{1,2})(?:st|nd|rd|th)?)"
@@ -121,7 +126,12 @@ def parse_layout(
     # The dateline opens the first paragraph of the body (a repeated headline may come
     # first, as in syndicated copy, so look at the first three lines).
     for s, e in iter_lines(text, pos, limit=3):
-        m = DATELINE_RE.match(text[s : min(e, s + 200)]) or DATELINE_LINE_RE.match(text[s:e])
+        line = text[s:e]
+        m = (
+            DATELINE_RE.match(text[s : min(e, s + 200)])
+            or DATELINE_LINE_RE.match(line)
+            or CAPS_DATELINE_LINE_RE.match(line)
+        )
         if not m:
             continue
         # "Brasilia/Beijing, 25 May 2022 (TDI):" is filed from both; the first is "here".

@@ -202,3 +202,14 @@ def test_dateline_filed_from_two_cities_is_not_the_meetings_date():
     report = extract(text, source="two-cities.txt")
 
     assert (report.session.start, report.session.virtual) == ("2022-05-23", True)
+
+
+def test_capitals_dateline_line_and_a_host_of_that_state():
+    text = (
+        "News\n\nGhana, Togo sign three memoranda\n\nACCRA, Ghana\n\nGhana and Togo have signed "
+        "three memoranda.\n\nGhana's Foreign Minister Ama Owusu hosted her Togolese counterpart "
+        "Robert Dussey for a Joint Commission for Cooperation.\n"
+    )
+    report = extract(text, source="host.txt")
+
+    assert (report.meeting, report.session.city, report.session.country) == (True, "Accra", "GHA")
