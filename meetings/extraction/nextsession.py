@@ -26,7 +26,8 @@ NEXT_RE = re.compile(
 )
 FUTURE_RE = re.compile(
     r"\b(?:will|would|shall|to\s+be\s+held|agreed\s+to\s+hold|to\s+hold|to\s+convene|"
-    r"to\s+host|expected|scheduled|to\s+schedule|planned|is\s+to|are\s+to)\b",
+    r"to\s+host|expected|scheduled|to\s+schedule|planned|is\s+to|are\s+to|"
+    r"look(?:s|ing)?\s+forward\s+to)\b",
     re.IGNORECASE,
 )
 GENERIC_HEADS = frozenset({"meeting", "session", "round", "edition", "sitting", "one"})

@@ -49,7 +49,8 @@ PROVINCE_RE = re.compile(
 NAMED_CITY_RE = re.compile(
     r"['’]s\s+(?:[a-z-]+\s+){0,2}(?:city|capital|town),?\s+(?P<a>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)"
     r"|\bthe\s+(?P<b>[A-Z][\w'’-]+)\s+city\s+of\b"
-    r"|\bat\s+(?:a|the)\s+(?P<c>[A-Z][\w'’-]+)\s+(?:hotel|conference\s+(?:centre|center|hall))\b"
+    r"|\bat\s+(?:a|the)\s+(?:[A-Z][\w'’-]+\s+)?(?P<c>[A-Z][\w'’-]+)\s+"
+    r"(?i:hotel|conference\s+(?:centre|center|hall))\b"
 )
 SKIP_BEFORE_RE = re.compile(
     r"\b(?:embassy|ambassadors?|envoys?|consulate|mission|based|stationed|high\s+commission|"

@@ -931,3 +931,14 @@ def test_next_session_in_a_month_without_its_year(tail, date):
     )
 
     assert (report.next_session.country, report.next_session.date) == ("TGO", date)
+
+
+def test_hotel_of_a_city_and_looking_forward_to_the_next_summit():
+    report = run(
+        "President Kofi Mensah chaired the closing session of the 44th session of the Supreme "
+        "Council of ECOWAS leaders, that took place at the Labadi Accra Hotel today. We look "
+        "forward to meeting you at the next summit, he said.",
+    )
+
+    assert (report.session.number, report.session.city) == (44, "Accra")
+    assert report.next_session.number == 45
