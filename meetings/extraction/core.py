@@ -632,13 +632,14 @@ def session_dates(
             if start:
                 return start, end, body[k]
     acronym = own_acronym(body[idx].text)
+    kind = next((m.kind for m in find_mechanisms(body[idx].text)), None)
     for k in range(idx + 1, min(len(body), idx + 4)):
         text = body[k].text
-        # "The JPCC was sealed on Tuesday in Nairobi": the acronym and a verb of the event.
-        again = (
-            acronym is not None
-            and re.search(rf"\b{acronym}\b", text) is not None
-            and classify.DONE_RE.search(text) is not None
+        # "The JPCC was sealed on Tuesday in Nairobi", "On June 8, X and Y held the
+        # fifteenth round of the consular consultations": the session again, done.
+        again = classify.DONE_RE.search(text) is not None and (
+            (acronym is not None and re.search(rf"\b{acronym}\b", text) is not None)
+            or (k == idx + 1 and any(m.kind == kind for m in find_mechanisms(text)))
         )
         if not (again or HELD_RE.search(text) or SAYS_HELD_RE.search(text)):
             continue

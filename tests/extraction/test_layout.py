@@ -213,3 +213,14 @@ def test_capitals_dateline_line_and_a_host_of_that_state():
     report = extract(text, source="host.txt")
 
     assert (report.meeting, report.session.city, report.session.country) == (True, "Accra", "GHA")
+
+
+def test_headline_fused_with_chrome_dated_by_the_lead_that_reports_the_round_again():
+    text = (
+        "Home About Us What's New Speeches\nGhana and Togo Hold the Fifteenth Round of Consular "
+        "Consultations in Accra\n\nOn June 8, 2011, Director Kofi Mensah and Director Koffi "
+        "Agbo held the fifteenth round of the Ghana-Togo consular consultations in Accra.\n"
+    )
+    report = extract(text, source="fused-chrome.txt")
+
+    assert (report.session.number, report.session.start) == (15, "2011-06-08")
