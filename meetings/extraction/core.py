@@ -639,7 +639,7 @@ def session_dates(
         # fifteenth round of the consular consultations": the session again, done.
         again = classify.DONE_RE.search(text) is not None and (
             (acronym is not None and re.search(rf"\b{acronym}\b", text) is not None)
-            or (k == idx + 1 and any(m.kind == kind for m in find_mechanisms(text)))
+            or (k <= idx + 2 and any(m.kind == kind for m in find_mechanisms(text)))
         )
         if not (again or HELD_RE.search(text) or SAYS_HELD_RE.search(text)):
             continue
