@@ -187,6 +187,7 @@ def extract_report(
         published=article.published,
         near=best.mech.end,
         dateline_date=article.layout.dateline_date,
+        number=best.mech.number,
     )
     add_members(article, best, sides, start=start)
     venue = session_venue(
@@ -615,6 +616,7 @@ def session_dates(
     published,
     near: int | None = None,
     dateline_date: datetime.date | None = None,
+    number: int | None = None,
 ):
     """Step "dates": the session's day or span, from its sentence, else from the lead
     that opens with a date or dates it, else from a later sentence saying it was held;
@@ -645,12 +647,29 @@ def session_dates(
             continue
         if classify.HISTORY_RE.search(text) or classify.FUTURE_BEFORE_RE.search(text):
             continue
+        if number is not None and names_other_session(text, number):
+            continue  # "The first meeting of the JCC was held ... in 2012"
         start, end = pick_date(text, ref=ref, published=published)
         if start:
             return start, end, body[k]
     if dateline_date is not None and idx <= 2 and PRESENT_EVENT_RE.search(body[idx].text):
         return dateline_date.isoformat(), None, body[idx]
     return None, None, body[idx]
+
+
+def names_other_session(text: str, number: int) -> bool:
+    """ "The first meeting of the JCC was held on May 7, 2012" beside the second."""
+    for om in ORDINAL_RE.finditer(text):
+        value = ordinal_value(om)
+        if value and value != number and OTHER_SESSION_HEAD_RE.match(text, om.end()):
+            return True
+    return False
+
+
+OTHER_SESSION_HEAD_RE = re.compile(
+    r"\s+(?:[A-Za-z-]+\s+){0,3}?(?:meeting|session|round|summit|sitting|edition)\b",
+    re.IGNORECASE,
+)
 
 
 PRESENT_EVENT_RE = re.compile(
@@ -660,6 +679,10 @@ PRESENT_EVENT_RE = re.compile(
 )
 
 
+POINTS_BACK_RE = re.compile(
+    r"\s*(?:The|This)\s+(?:[a-z-]+\s+)?(?:meeting|session|talks|round|dialogue|"
+    r"consultations?)\b"
+)
 SAYS_HELD_RE = re.compile(
     r"\b(?:was|were)\s+held\b|\btook\s+place\b|\bconvened\b|"
     r"\b(?:meeting|session|round|talks|summit|cabinet|commission|committee),?\s+held\s+(?:in|at)\b",
@@ -700,6 +723,8 @@ def session_venue(
         named = any(m.kind == kind for m in find_mechanisms(text)) or (
             acronym is not None and re.search(rf"\b{acronym}\b", text) is not None
         )
+        # "The virtual meeting was co-chaired by ...": the next sentence points back.
+        named = named or (k == idx + 1 and POINTS_BACK_RE.match(text) is not None)
         again = k > idx and named and (classify.DONE_RE.search(text) or VIRTUAL_RE.search(text))
         if not (again or SAYS_HELD_RE.search(text)):
             continue

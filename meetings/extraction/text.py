@@ -345,10 +345,11 @@ def byline_date(text: str, pos: int) -> datetime.date | None:
                 return datetime.date(int(m["y"]), int(m["m"]), int(m["d"]))
             except ValueError:
                 continue
-        short = len(line) <= 90 or re.search(
-            r"\b(?:published|posted|updated)\b", line, re.IGNORECASE
-        )
-        if short:
+        cued = re.search(r"\b(?:published|posted|updated)\b", line, re.IGNORECASE)
+        # A short line that is a sentence ("The first meeting was held on May 7, 2012.")
+        # dates an event, not the article.
+        sentence = re.search(r"\b(?:was|were|is|are|has|had|will|held|met)\b", line)
+        if cued or (len(line) <= 90 and not sentence):
             value = full_date(line[:200])
             if value is not None:
                 return value

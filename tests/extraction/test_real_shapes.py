@@ -942,3 +942,22 @@ def test_hotel_of_a_city_and_looking_forward_to_the_next_summit():
 
     assert (report.session.number, report.session.city) == (44, "Accra")
     assert report.next_session.number == 45
+
+
+def test_the_next_sentence_says_the_meeting_was_virtual_and_another_ordinal_dates_nothing():
+    report = run(
+        "Ghana and Togo held the 6th round of the Joint Consultative Commission meeting "
+        "Tuesday. The virtual meeting was co-chaired by Foreign Minister Kofi Mensah and the "
+        "Foreign Minister of Togo Robert Dussey.",
+        date="2023-11-15",
+    )
+
+    assert (report.session.start, report.session.virtual) == ("2023-11-14", True)
+    text = (
+        "Ghana and Togo reviewed their ties at the second Joint Consultative Commission (JCC) "
+        "meeting.\nThe JCC also reviewed trade.\nThe first meeting of the JCC was held in "
+        "Accra on May 7, 2012.\n"
+    )
+    report = extract(text, source="undated.txt")
+
+    assert (report.published, report.session.number, report.session.start) == (None, 2, None)
