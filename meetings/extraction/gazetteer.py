@@ -205,8 +205,13 @@ class Gazetteer:
         return [hit for hit in kept if hit.kind != NONE]
 
     def city(self, name: str) -> City | None:
-        """The most populous city called ``name`` (accent- and case-insensitive)."""
-        return self.cities.get(fold(name))
+        """The most populous city called ``name`` (accent- and case-insensitive); "New-Delhi"
+        is New Delhi when no city is spelled with the hyphen."""
+        key = fold(name)
+        found = self.cities.get(key)
+        if found is None and "-" in key:
+            found = self.cities.get(key.replace("-", " "))
+        return found
 
     def country_code(self, name: str) -> str | None:
         """alpha3 of a country name or demonym given alone ("Pakistan", "Nepali")."""

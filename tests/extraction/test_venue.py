@@ -126,3 +126,7 @@ def test_venue_from_the_lead_before_the_sentence_with_the_ordinal():
 )
 def test_venue_after_a_word_for_the_part_of_town(sentence):
     assert venue_of(sentence) == ("Accra", "GHA")
+
+
+def test_city_spelled_with_a_hyphen_for_its_space():
+    assert venue_of("The session was held on 3 December 2008 in New-Delhi.") == ("New Delhi", "IND")
