@@ -206,6 +206,12 @@ def find_people(sentence: str, *, known: dict[str, str] | None = None) -> list[M
         if korean_given_name_tail(toks, i, j):
             j += 1  # "Park Ji won": the given name's second syllable in lower case
         run = toks[i:j]
+        # Honours after the name ("Musalia Mudavadi E.G.H."): letters after two words.
+        k = len(run)
+        while k > 0 and (run[k - 1].group() == "." or is_initial(run[k - 1].group())):
+            k -= 1
+        if k < len(run) and sum(len(t.group()) > 2 for t in run[:k]) >= 2 and (len(run) - k >= 3):
+            run = run[:k]
         if run[0].group() == "A" and (len(run) < 3 or len(run[1].group()) > 1):
             i = j if len(run) > 1 and run[1].group() != "." else i + 1
             if len(run) == 1 or run[1].group() == ".":
@@ -592,8 +598,15 @@ def rank_only(title: str) -> bool:
     return bool(words) and all(w in RANK_WORDS for w in words)
 
 
+# Honours written after a name: "Musalia Mudavadi E.G.H., Prime Cabinet Secretary".
+POST_NOMINAL_RE = re.compile(r"\s+(?:[A-Z]\.){2,4}[A-Z]?\.?(?=\s*,)")
+
+
 def read_title_after(masked: str, end: int) -> tuple[str | None, int]:
     """Position written after a name: ", Director General ..., Ministry of ...,"."""
+    post = POST_NOMINAL_RE.match(masked, end)
+    if post:
+        end = post.end()
     # ", Director General ..." or, in a list laid out line by line, the next line.
     if not re.match(r"\s*,|[ \t]*\n", masked[end : end + 5]):
         return None, end
@@ -608,7 +621,7 @@ def read_title_after(masked: str, end: int) -> tuple[str | None, int]:
         seg_start = pos + m.end()
         stop = re.search(
             r",|;|\.(?=\s|$)|\s(?:and\s+)?(?:included|includes|including|comprising)\b|"
-            r"\s(?:who\b|which\b|"
+            r"\s(?:who\b|which\b|while\b|whereas\b|"
             r"led\b|headed\b|co-chaired\b|chaired\b|said\b|was\b|were\b|is\b|"
             r"has\b|had\b|in the\b(?!\s+(?:Ministry|Department|Office|Secretariat|Bureau)\b)|"
             r"on (?:Monday|Tuesday|Wednesday|Thursday|Friday|"

@@ -961,3 +961,17 @@ def test_the_next_sentence_says_the_meeting_was_virtual_and_another_ordinal_date
     report = extract(text, source="undated.txt")
 
     assert (report.published, report.session.number, report.session.start) == (None, 2, None)
+
+
+def test_military_rank_without_a_stop_honours_after_the_name_and_while():
+    report = run(
+        "The Second Session of the Joint Ministerial Commission between Ghana and Togo "
+        "concluded on Tuesday in Accra. Ghana's delegation was headed by Hon. Gen Kofi Mensah, "
+        "Minister of Foreign Affairs while the Togolese delegation was led by Hon. Dr. Robert "
+        "Dussey E.G.H., Prime Minister and Minister for Foreign Affairs."
+    )
+
+    assert sorted((d.party, d.head, d.title) for d in report.delegations) == [
+        ("GHA", "Kofi Mensah", "Minister of Foreign Affairs"),
+        ("TGO", "Robert Dussey", "Prime Minister and Minister for Foreign Affairs"),
+    ]
