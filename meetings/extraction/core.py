@@ -12,7 +12,7 @@ from meetings.extraction.dates import find_dates
 from meetings.extraction.delegations import find_heads
 from meetings.extraction.gazetteer import ORG, PREFIX, gazetteer
 from meetings.extraction.mechanism import find_mechanisms
-from meetings.extraction.members import member_parties
+from meetings.extraction.members import member_parties, membership
 from meetings.extraction.nextsession import find_next_session
 from meetings.extraction.report import (
     DelegationReport,
@@ -376,7 +376,9 @@ def find_session_heads(
         parties=[] if open_sides else parties,
         organizations=[] if sides.members_added else sides.organizations,
         order_hint=order_hint,
-        by_elimination=not sides.members_added,
+        # With an organisation's members as parties, only a partner it meets ("ASEAN-
+        # India") can be found by elimination.
+        by_elimination=partners(sides) if sides.members_added else True,
         host=host,
     )
     if open_sides:
@@ -388,6 +390,12 @@ def find_session_heads(
             if h.party not in parties and len(h.party) == 3:
                 parties.append(h.party)
     return heads
+
+
+def partners(sides: Sides) -> list[str]:
+    """The states named as meeting an organisation whose members sit as parties."""
+    members = {c for org in sides.organizations for c, _ in membership().get(org, ())}
+    return [p for p in sides.named if p not in members]
 
 
 def assemble(

@@ -109,14 +109,15 @@ def find_heads(
     parties: list[str],
     organizations: list[str],
     order_hint: list[str],
-    by_elimination: bool = True,
+    by_elimination: bool | list[str] = True,
     host: str | None = None,
     related: list[int] = (),
 ) -> list[Head]:
     """Heads for ``parties`` (and organisations sitting as a side).
 
     ``by_elimination`` off (the parties are an organisation's members that the article
-    names) gives a head only to a person with a clue to their own side.
+    names) gives a head only to a person with a clue to their own side; a list names the
+    parties that elimination may still give (the partner of "ASEAN-India").
 
     ``order_hint`` lists the parties in the order the event sentence names them, used
     only when two co-chairs in one sentence have no other clue to their side.
@@ -200,8 +201,9 @@ def find_heads(
             # A side some sentence says who led ("The Japanese side was led by X") is
             # never given by elimination.
             claimed = set(lead.values())
+            eliminable = by_elimination if isinstance(by_elimination, list) else parties
             free = (
-                [p for p in parties if p not in heads and p not in claimed]
+                [p for p in eliminable if p not in heads and p not in claimed]
                 if by_elimination
                 else []
             )

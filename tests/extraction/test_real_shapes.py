@@ -975,3 +975,15 @@ def test_military_rank_without_a_stop_honours_after_the_name_and_while():
         ("GHA", "Kofi Mensah", "Minister of Foreign Affairs"),
         ("TGO", "Robert Dussey", "Prime Minister and Minister for Foreign Affairs"),
     ]
+
+
+def test_the_partner_of_an_organisation_is_found_by_elimination():
+    report = run(
+        "The 24th ASEAN-Ghana Senior Officials' Meeting was hosted in Accra on Wednesday. "
+        "Secretary (East), Kofi Mensah co-chaired the 24th ASEAN-Ghana Senior Officials' "
+        "Meeting (SOM), with Permanent Secretary of Singapore Albert Chua.",
+        date="2023-11-16",
+    )
+
+    assert ("GHA", "Kofi Mensah") in [(d.party, d.head) for d in report.delegations]
+    assert ("SGP", "Albert Chua") in [(d.party, d.head) for d in report.delegations]
