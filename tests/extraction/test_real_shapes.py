@@ -981,7 +981,8 @@ def test_the_partner_of_an_organisation_is_found_by_elimination():
     report = run(
         "The 24th ASEAN-Ghana Senior Officials' Meeting was hosted in Accra on Wednesday. "
         "Secretary (East), Kofi Mensah co-chaired the 24th ASEAN-Ghana Senior Officials' "
-        "Meeting (SOM), with Permanent Secretary of Singapore Albert Chua.",
+        "Meeting (SOM), with Permanent Secretary of Singapore Albert Chua. The meeting saw "
+        "the participation of Senior Officials from the other ASEAN Member States.",
         date="2023-11-16",
     )
 
