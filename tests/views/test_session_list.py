@@ -138,7 +138,11 @@ def test_session_csv_query_count_does_not_grow_with_rows(client):
 
 
 def test_session_list_planned_session_is_marked(client):
-    SessionFactory(status=Session.Status.PLANNED)
+    # Dated ahead: a plan whose date has passed is marked as such instead.
+    SessionFactory(
+        status=Session.Status.PLANNED,
+        start_date=datetime.date.today() + datetime.timedelta(days=30),
+    )
 
     html = client.get(URL).content.decode()
 
