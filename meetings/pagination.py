@@ -53,8 +53,23 @@ class DeferredJoinPaginator(Paginator):
             keys = list(self.keys.reverse()[self.count - top : self.count - bottom])[::-1]
         else:
             keys = list(self.keys[bottom:top])
-        rows = {row.pk: row for row in self.object_list.filter(pk__in=keys)} if keys else {}
-        return self._get_page([rows[key] for key in keys if key in rows], number, self)
+        return self._get_page(rows_by_key(self.object_list, keys), number, self)
+
+
+def rows_by_key(queryset, keys) -> list:
+    """The rows of `queryset` with these keys, in this order, in the queryset's shape
+    (columns, related rows, annotations) but without its conditions: the keys already
+    passed them, and testing them again for the page's rows meant running a search or an
+    EXISTS filter over the whole table a second time, which cost as much as finding the
+    keys. A key whose row is gone meanwhile is left out."""
+    if not keys:
+        return []
+    shaped = queryset.order_by()
+    if shaped.query.group_by is None:
+        # Aggregates would change with the conditions; the list pages have none.
+        shaped.query.clear_where()
+    rows = {row.pk: row for row in shaped.filter(pk__in=keys)}
+    return [rows[key] for key in keys if key in rows]
 
 
 class ListCache:

@@ -18,7 +18,7 @@ from django.db.models import F, OrderBy, Q
 from rest_framework.pagination import BasePagination
 from rest_framework.response import Response
 
-from meetings.pagination import LIST_CACHE
+from meetings.pagination import LIST_CACHE, rows_by_key
 
 MAX_PAGE_SIZE = 200
 
@@ -148,8 +148,7 @@ class KeysetPagination(BasePagination):
     @staticmethod
     def _load(queryset, keys):
         # Only the page's rows get their joins and annotations.
-        rows = {row.pk: row for row in queryset.filter(pk__in=keys)} if keys else {}
-        return [rows[key] for key in keys if key in rows]
+        return rows_by_key(queryset, keys)
 
     def _page_size(self, raw):
         if raw is None:

@@ -90,3 +90,23 @@ def test_list_cache_of_an_empty_queryset_is_empty():
     keys = cache.keys(Series.objects.none().values_list("pk", flat=True))
 
     assert keys == []
+
+
+def test_deferred_join_paginator_loads_the_page_by_its_keys_without_the_filter_again():
+    for day, name in enumerate(
+        ["Energy Talks", "Maritime Talks", "Energy Dialogue", "Energy Forum"]
+    ):
+        series = SeriesFactory(name=name)
+        SessionFactory(series=series, start_date=datetime.date(2001, 1, 1 + day))
+    found = Series.objects.search("energy").with_latest_date().order_by("-latest_date", "pk")
+    paginator = DeferredJoinPaginator(found, 2)
+
+    with CaptureQueriesContext(connection) as queries:
+        rows = paginator.page(2).object_list
+
+    # Keys first, with the search; then the page's rows by key alone, in the list's order,
+    # with the annotations the list sorts by.
+    assert [(s.name, s.latest_date) for s in rows] == [
+        ("Energy Talks", datetime.date(2001, 1, 1)),
+    ]
+    assert ["LIKE" in q["sql"].upper() for q in queries.captured_queries[-2:]] == [True, False]
