@@ -333,6 +333,11 @@ class DelegationBrief:
     head_title: str
 
 
+# Delegation's Meta.ordering ("session", "country", "organization") within one session:
+# by the country's name, then the organisation's short name (their own orderings).
+DELEGATION_ORDER_IN_SESSION = ("country__name", "organization__short_name")
+
+
 def attach_delegation_briefs(sessions) -> None:
     """Gives each of the (already loaded) sessions its delegations as `delegation_list`,
     a list of DelegationBrief in the model's order, in one query: a 50-row page has a
@@ -343,13 +348,19 @@ def attach_delegation_briefs(sessions) -> None:
         return
     delegation_model = _related(sessions[0].__class__, "delegations")
     by_session = {session.pk: [] for session in sessions}
-    rows = delegation_model.objects.filter(session_id__in=list(by_session)).values_list(
-        "session_id",
-        "country_id",
-        "organization__short_name",
-        "head_id",
-        "head__name",
-        "head_title",
+    # The model's order within each session; its order by session would join the
+    # sessions and their series only to sort what is grouped by session here anyway.
+    rows = (
+        delegation_model.objects.filter(session_id__in=list(by_session))
+        .order_by(*DELEGATION_ORDER_IN_SESSION)
+        .values_list(
+            "session_id",
+            "country_id",
+            "organization__short_name",
+            "head_id",
+            "head__name",
+            "head_title",
+        )
     )
     url_for = _related(delegation_model, "head").url_for
     for session_id, country_id, organization, head_id, head_name, head_title in rows:

@@ -25,7 +25,11 @@ from meetings.models import (
     format_partial_date,
     page_url,
 )
-from meetings.querysets import attach_party_briefs, attach_session_briefs
+from meetings.querysets import (
+    DELEGATION_ORDER_IN_SESSION,
+    attach_party_briefs,
+    attach_session_briefs,
+)
 
 
 def http_url(value: str) -> str:
@@ -106,15 +110,19 @@ def session_rows(sessions, *, base: str) -> list[dict]:
     sources = {pk: [] for pk in ids}
     evidence = {pk: [] for pk in ids}
     if ids:
-        for session_id, *values in Delegation.objects.filter(session_id__in=ids).values_list(
-            "session_id",
-            "country_id",
-            "country__name",
-            "organization__short_name",
-            "organization__full_name",
-            "head_id",
-            "head__name",
-            "head_title",
+        for session_id, *values in (
+            Delegation.objects.filter(session_id__in=ids)
+            .order_by(*DELEGATION_ORDER_IN_SESSION)
+            .values_list(
+                "session_id",
+                "country_id",
+                "country__name",
+                "organization__short_name",
+                "organization__full_name",
+                "head_id",
+                "head__name",
+                "head_title",
+            )
         ):
             *party, head_id, head_name, head_title = values
             delegations[session_id].append(
