@@ -11,6 +11,7 @@ from textwrap import shorten
 
 import django_filters
 from django import forms
+from django.db import connections
 from django.db.models import F, Q, Value
 from django.utils.choices import BaseChoiceIterator
 from django.utils.html import format_html, format_html_join
@@ -27,6 +28,8 @@ from meetings.models import (
     Series,
     Session,
 )
+from meetings.pagination import LIST_CACHE
+from meetings.querysets import search_words
 
 # Abbreviations a search may use for the words of series names ("JWG", "FOC", "ROK"):
 # the ones ingestion spells out when it compares names.
@@ -189,6 +192,25 @@ class SharedChoices(BaseChoiceIterator):
         return self
 
 
+def found_series(text: str):
+    """The keys of the series a search finds (see SeriesQuerySet.search), in key order,
+    for the sessions lists.
+
+    The search is a dozen subqueries; inside a sessions list's page query PostgreSQL
+    estimated it at most of the series and scanned every session to join them. Found
+    once per data version (ListCache) and given to the list as keys, it costs the list
+    an index lookup. More keys than the database takes as parameters (SQLite's limit)
+    stay a subquery."""
+    found = (
+        Series.objects.search(text, abbreviations=SEARCH_ABBREVIATIONS)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    keys = LIST_CACHE.keys(found)
+    limit = connections[found.db].features.max_query_params
+    return found if limit is not None and len(keys) > limit else keys
+
+
 def _party_choices() -> tuple[SharedChoices, SharedChoices]:
     """The countries and the organisations to choose from, in one query."""
     rows = (
@@ -349,6 +371,8 @@ class SeriesFilter(MeetingFilterSet):
         return queryset.with_official(value)
 
     def filter_search(self, queryset, name, value):
+        # The series lists rank their keys once per data version (ListCache): the
+        # search runs there, once, as it is.
         return queryset.search(value, abbreviations=SEARCH_ABBREVIATIONS)
 
     def order_queryset(self, queryset, key):
@@ -417,7 +441,9 @@ class SessionFilter(MeetingFilterSet):
         return queryset.with_official(value)
 
     def filter_search(self, queryset, name, value):
-        return queryset.search(value, abbreviations=SEARCH_ABBREVIATIONS)
+        if not search_words(value):
+            return queryset  # nothing to look for (as SeriesQuerySet.search)
+        return queryset.filter(series_id__in=found_series(value))
 
     def filter_years(self, queryset, name, value):
         bounds = self.year_bounds(name)

@@ -11,6 +11,7 @@ from collections import OrderedDict
 
 from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Paginator
+from django.core.signals import request_finished, request_started
 from django.db import connections
 from django.utils.functional import cached_property
 
@@ -87,6 +88,7 @@ class ListCache:
     def __init__(self):
         self._entries = OrderedDict()
         self._lock = threading.Lock()
+        self._request = threading.local()
 
     def keys(self, queryset) -> list:
         return self._remember("keys", queryset, lambda: list(queryset.all()))
@@ -119,8 +121,24 @@ class ListCache:
                 self._entries.popitem(last=False)
         return value
 
+    def version(self, alias):
+        """The data's version, read once per request: a page that remembers a search,
+        a count and its keys asks once. Outside a request, at every call."""
+        seen = getattr(self._request, "versions", None)
+        if seen is None:
+            return self.read_version(alias)
+        if alias not in seen:
+            seen[alias] = self.read_version(alias)
+        return seen[alias]
+
+    def begin_request(self, **kwargs):
+        self._request.versions = {}
+
+    def end_request(self, **kwargs):
+        self._request.versions = None
+
     @staticmethod
-    def version(alias):
+    def read_version(alias):
         with connections[alias].cursor() as cursor:
             cursor.execute(
                 f"SELECT (SELECT MAX(updated_at) FROM {Session._meta.db_table}), "
@@ -130,3 +148,5 @@ class ListCache:
 
 
 LIST_CACHE = ListCache()
+request_started.connect(LIST_CACHE.begin_request, dispatch_uid="list-cache-begin")
+request_finished.connect(LIST_CACHE.end_request, dispatch_uid="list-cache-end")

@@ -147,3 +147,42 @@ def test_session_list_planned_session_is_marked(client):
     html = client.get(URL).content.decode()
 
     assert html.count('<span class="badge badge-planned">Planned</span>') == 1
+
+
+def test_session_list_search_keeps_the_sessions_of_the_series_found(client):
+    energy = SeriesFactory(name="Pakistan-Russia Energy Dialogue")
+    SessionFactory(series=energy, number=1, start_date=datetime.date(2020, 5, 1))
+    SessionFactory(series=energy, number=2, start_date=datetime.date(2021, 5, 1))
+    SessionFactory(series=SeriesFactory(name="India-Japan Maritime Dialogue"))
+
+    response = client.get(URL + "?q=energy+dialogue")
+
+    assert [(s.series.name, s.number) for s in response.context["object_list"]] == [
+        ("Pakistan-Russia Energy Dialogue", 2),
+        ("Pakistan-Russia Energy Dialogue", 1),
+    ]
+
+
+def test_session_list_search_query_count_is_the_same_for_one_and_three_sessions(client):
+    series = SeriesFactory(name="Pakistan-Russia Energy Dialogue")
+    _session_with_heads(series)
+    one = _count_queries(client, URL + "?q=energy")
+    _session_with_heads(series)
+    _session_with_heads(SeriesFactory(name="India-Russia Energy Talks"))
+
+    three = _count_queries(client, URL + "?q=energy")
+
+    assert one == three
+    # The data version of the cached pages, the country lists, the version of the
+    # remembered lists, the search, the count, the page's keys, its rows, delegations.
+    assert three <= 8
+
+
+def test_session_list_search_is_found_once_while_the_data_is_unchanged(client):
+    _session_with_heads(SeriesFactory(name="Pakistan-Russia Energy Dialogue"))
+    first = _count_queries(client, URL + "?q=energy")
+
+    again = _count_queries(client, URL + "?q=energy")
+
+    # The search and the count are remembered: the page reads its keys and rows only.
+    assert (first - again, again) == (2, 6)
