@@ -10,6 +10,7 @@ written as `EXISTS` subqueries: they never duplicate rows, so list pages need no
 
 import datetime
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db import connections, models
@@ -220,8 +221,21 @@ class SessionBrief:
     virtual: bool
     status: str
     country_name: str | None
-    venue: str = ""
-    url: str = ""
+    # Set by attach_session_briefs: how a session's venue and page are made.
+    venue_label: Callable[..., str] | None = None
+    url_for: Callable[[int], str] | None = None
+
+    # Computed when read: a summary shows two sessions of each series (the latest and
+    # the next) and reads all of them, and a country page summarises thousands.
+    @property
+    def venue(self) -> str:
+        return self.venue_label(
+            virtual=self.virtual, city=self.city, country=self.country_name or ""
+        )
+
+    @property
+    def url(self) -> str:
+        return self.url_for(self.pk)
 
 
 @dataclass(slots=True)
@@ -304,13 +318,9 @@ def attach_session_briefs(series_list) -> None:
         .order_by(models.F("start_date").asc(nulls_last=True), "number")
         .values_list("series_id", *_BRIEF_COLUMNS)
     )
+    url_for = session_model.url_for
     for series_id, *values in rows:
-        brief = SessionBrief(*values)
-        brief.venue = venue_label(
-            virtual=brief.virtual, city=brief.city, country=brief.country_name or ""
-        )
-        brief.url = session_model.url_for(brief.pk)
-        by_series[series_id].append(brief)
+        by_series[series_id].append(SessionBrief(*values, venue_label, url_for))
     for series in series_list:
         series.session_list = by_series[series.pk]
 
