@@ -382,6 +382,45 @@ def attach_delegation_briefs(sessions) -> None:
         session.delegation_list = by_session[session.pk]
 
 
+@dataclass(slots=True)
+class LeaderBrief:
+    """Someone who led a party's delegation at some of a set of sessions: `first` and
+    `last` are session dates, `led` how many of them."""
+
+    pk: int
+    name: str
+    first: datetime.date | None
+    last: datetime.date | None
+    led: int
+    url: str
+
+
+def leader_briefs(delegation_model, *, series, parties) -> dict[str, list[LeaderBrief]]:
+    """For each of `parties` (alpha-3 codes), the people who led its delegation at any
+    session of `series` (keys), the earliest first, in one query for all of them:
+    aggregated over those delegations alone, as rows rather than Official instances (a
+    pair of countries with two hundred mechanisms has hundreds of them)."""
+    url_for = _related(delegation_model, "head").url_for
+    rows = (
+        delegation_model.objects.filter(
+            session__series_id__in=list(series),
+            country_id__in=list(parties),
+            head__isnull=False,
+        )
+        .values_list("country_id", "head_id", "head__name")
+        .annotate(
+            first=models.Min("session__start_date"),
+            last=models.Max("session__start_date"),
+            led=models.Count("pk"),
+        )
+        .order_by(models.F("first").asc(nulls_last=True), "head__name", "head_id")
+    )
+    found = {party: [] for party in parties}
+    for party, pk, name, first, last, led in rows:
+        found[party].append(LeaderBrief(pk, name, first, last, led, url_for(pk)))
+    return found
+
+
 def _year_condition(year_from: int | None, year_to: int | None) -> Q:
     """Sessions dated within the years, inclusive."""
     condition = Q()
@@ -593,25 +632,6 @@ class SessionQuerySet(models.QuerySet):
 
 
 class OfficialQuerySet(models.QuerySet):
-    def leading(self, sessions, *, party: str):
-        """The people who led `party`'s delegation at any of `sessions` (a Session
-        queryset), with `first` and `last` (session dates) and `led` (how many), the
-        earliest first."""
-        condition = Q(
-            delegations_led__session__in=sessions.order_by().values("pk"),
-            delegations_led__country_id=party,
-        )
-        # Annotations after the filter aggregate over the delegations it kept.
-        return (
-            self.filter(condition)
-            .annotate(
-                first=models.Min("delegations_led__session__start_date"),
-                last=models.Max("delegations_led__session__start_date"),
-                led=models.Count("delegations_led"),
-            )
-            .order_by(models.F("first").asc(nulls_last=True), "name", "pk")
-        )
-
     def for_detail(self):
         """The official page: every delegation led or joined, with its session."""
         delegation_model = _related(self.model, "delegations_led")

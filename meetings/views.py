@@ -50,6 +50,7 @@ from meetings.querysets import (
     attach_party_briefs,
     attach_review_context,
     attach_session_briefs,
+    leader_briefs,
 )
 
 # Parameters read from an over-long query string before the rest is dropped.
@@ -417,6 +418,7 @@ class CountryPairView(TemplateView):
         attach_session_briefs(mechanisms)
         in_common = Session.objects.filter(series__in=[m.pk for m in mechanisms])
         newest = in_common.for_list_page().newest_first()[: self.shown]
+        leaders = leader_briefs(Delegation, series=[m.pk for m in mechanisms], parties=codes)
         return super().get_context_data(
             first=first,
             second=second,
@@ -424,7 +426,7 @@ class CountryPairView(TemplateView):
             sessions=load_session_rows(newest),
             session_count=in_common.count(),
             shown=self.shown,
-            leaders=[(c, Official.objects.leading(in_common, party=c.pk)) for c in (first, second)],
+            leaders=[(c, leaders[c.pk]) for c in (first, second)],
             next_session=in_common.upcoming(today=timezone.localdate())
             .select_related("series", "country")
             .first(),

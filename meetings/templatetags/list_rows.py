@@ -205,3 +205,28 @@ def session_rows(sessions) -> SafeString:
     `delegation_list` (SessionQuerySet.for_list_page and attach_delegation_briefs)."""
     # Each row was escaped by _html.
     return mark_safe("".join(_session_row(session) for session in sessions))
+
+
+def _leader_item(leader) -> SafeString:
+    if leader.first:
+        when = month_year(leader.first)
+        if leader.last and leader.last != leader.first:
+            when += f" – {month_year(leader.last)}"
+    else:
+        when = "undated"
+    return _html(
+        '\n        <li><a href="{}">{}</a>'
+        '\n          <span class="meta">{} · led {} session{}</span></li>',
+        leader.url,
+        leader.name,
+        when,
+        leader.led,
+        "" if leader.led == 1 else "s",
+    )
+
+
+@register.simple_tag
+def leader_items(leaders) -> SafeString:
+    """The items of a "who led" list, for LeaderBrief rows (querysets.leader_briefs)."""
+    # Each item was escaped by _html.
+    return mark_safe("".join(_leader_item(leader) for leader in leaders))

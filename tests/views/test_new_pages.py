@@ -8,7 +8,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from meetings.models import Official, Session
+from meetings.models import Delegation, Session
+from meetings.querysets import leader_briefs
 from tests.factories import (
     DelegationFactory,
     EvidenceFactory,
@@ -294,6 +295,25 @@ def test_leaders_count_only_the_sessions_of_the_two_countries(pakistan, russia, 
         session = SessionFactory(series=series, start_date=datetime.date(year, 1, 1))
         DelegationFactory(session=session, country=pakistan, head=farooq)
 
-    (leader,) = Official.objects.leading(Session.objects.filter(series=jwg), party="PAK")
+    leaders = leader_briefs(Delegation, series=[jwg.pk], parties=["PAK", "RUS"])
 
-    assert (leader.first.year, leader.last.year, leader.led) == (2019, 2021, 2)
+    assert [(p.name, p.first.year, p.last.year, p.led) for p in leaders["PAK"]] == [
+        ("Ahmad Farooq", 2019, 2021, 2)
+    ]
+    assert leaders["RUS"] == []
+
+
+def test_country_pair_page_says_when_and_how_often_each_head_led(client, pakistan, russia):
+    jwg = SeriesFactory(parties=[pakistan, russia])
+    farooq = OfficialFactory(name="Ahmad Farooq", country=pakistan)
+    for day in (datetime.date(2019, 11, 12), datetime.date(2021, 3, 2)):
+        DelegationFactory(
+            session=SessionFactory(series=jwg, start_date=day), country=pakistan, head=farooq
+        )
+
+    html = client.get(reverse("meetings:country_pair", args=["PAK", "RUS"])).content.decode()
+
+    assert (
+        f'<li><a href="{farooq.get_absolute_url()}">Ahmad Farooq</a>\n'
+        '          <span class="meta">Nov 2019 – Mar 2021 · led 2 sessions</span></li>'
+    ) in html
