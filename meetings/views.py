@@ -401,8 +401,13 @@ class SessionDetailView(MergedAwayMixin, DetailView):
         )
 
 
+# Mechanisms a country's page and a pair's page show, the most recently met first: the
+# first page of the series list, which the pages link for the rest.
+MECHANISMS_SHOWN = SeriesListView.paginate_by
+
+
 class CountryPairView(TemplateView):
-    """Two countries: every mechanism between them, one timeline across the mechanisms,
+    """Two countries: the mechanisms between them, one timeline across the mechanisms,
     who led each side, and their next planned meeting."""
 
     template_name = "meetings/country_pair.html"
@@ -413,16 +418,16 @@ class CountryPairView(TemplateView):
         if codes[0] == codes[1]:
             raise Http404("Two different countries are needed.")
         first, second = (get_object_or_404(Country, pk=code) for code in codes)
-        mechanisms = list(Series.objects.for_pair(first.pk, second.pk))
-        attach_party_briefs(mechanisms)
-        attach_session_briefs(mechanisms)
-        in_common = Session.objects.filter(series__in=[m.pk for m in mechanisms])
+        keys = list(Series.objects.for_pair(first.pk, second.pk).values_list("pk", flat=True))
+        in_common = Session.objects.filter(series__in=keys)
         newest = in_common.for_list_page().newest_first()[: self.shown]
-        leaders = leader_briefs(Delegation, series=[m.pk for m in mechanisms], parties=codes)
+        leaders = leader_briefs(Delegation, series=keys, parties=codes)
         return super().get_context_data(
             first=first,
             second=second,
-            mechanisms=mechanisms,
+            mechanisms=load_series_rows(keys[:MECHANISMS_SHOWN]),
+            mechanism_count=len(keys),
+            mechanisms_shown=MECHANISMS_SHOWN,
             sessions=load_session_rows(newest),
             session_count=in_common.count(),
             shown=self.shown,
@@ -465,12 +470,15 @@ class CountryDetailView(DetailView):
     def get_context_data(self, **kwargs):
         code = self.object.alpha3
         mechanisms = list(Series.objects.for_country(code))
+        # Every mechanism's parties count as counterparts; the table shows the latest.
         attach_party_briefs(mechanisms)
-        attach_session_briefs(mechanisms)
+        attach_session_briefs(mechanisms[:MECHANISMS_SHOWN])
         parties = {p.pk: p for series in mechanisms for p in series.party_list if p.pk != code}
         counts = Counter(p.pk for series in mechanisms for p in series.party_list)
         return super().get_context_data(
-            mechanisms=mechanisms,
+            mechanisms=mechanisms[:MECHANISMS_SHOWN],
+            mechanism_count=len(mechanisms),
+            mechanisms_shown=MECHANISMS_SHOWN,
             counterparts=[
                 (parties[pk], n, pair_url(code, pk) if len(pk) == 3 and pk.isupper() else None)
                 for pk, n in counts.most_common()

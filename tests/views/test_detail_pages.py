@@ -6,6 +6,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from meetings.models import Session
+from meetings.views import MECHANISMS_SHOWN
 from tests.factories import (
     ArticleFactory,
     DelegationFactory,
@@ -175,3 +176,23 @@ def test_planned_session_page_says_the_date_is_unknown(client, counter_terrorism
 
     assert ninth.status == Session.Status.PLANNED
     assert html.count("Not reported") == 1
+
+
+def test_country_page_shows_the_latest_mechanisms_and_links_the_rest(client, pakistan, india):
+    for index in range(MECHANISMS_SHOWN + 2):
+        series = SeriesFactory(name=f"Talks {index:02d}", parties=[pakistan, india])
+        SessionFactory(series=series, start_date=datetime.date(2000 + index, 1, 1))
+
+    response = client.get(pakistan.get_absolute_url())
+
+    html = response.content.decode()
+    names = [g.name for g in response.context["mechanisms"]]
+    assert names == [f"Talks {index:02d}" for index in range(MECHANISMS_SHOWN + 1, 1, -1)]
+    assert f"{MECHANISMS_SHOWN + 2} mechanisms with 1 counterpart" in html
+    assert (
+        f"The {MECHANISMS_SHOWN} most recently met of {MECHANISMS_SHOWN + 2} are shown; "
+        '<a href="/?country=PAK">all of them in the series list</a>'
+    ) in html
+    assert [(c.name, n) for c, n, _link in response.context["counterparts"]] == [
+        ("India", MECHANISMS_SHOWN + 2)
+    ]

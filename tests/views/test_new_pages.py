@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from meetings.models import Delegation, Session
 from meetings.querysets import leader_briefs
+from meetings.views import MECHANISMS_SHOWN
 from tests.factories import (
     DelegationFactory,
     EvidenceFactory,
@@ -317,3 +318,24 @@ def test_country_pair_page_says_when_and_how_often_each_head_led(client, pakista
         f'<li><a href="{farooq.get_absolute_url()}">Ahmad Farooq</a>\n'
         '          <span class="meta">Nov 2019 – Mar 2021 · led 2 sessions</span></li>'
     ) in html
+
+
+def test_country_pair_page_shows_the_latest_mechanisms_and_links_the_rest(client, pakistan, russia):
+    farooq = OfficialFactory(name="Ahmad Farooq", country=pakistan)
+    for index in range(MECHANISMS_SHOWN + 1):
+        series = SeriesFactory(name=f"Talks {index:02d}", parties=[pakistan, russia])
+        session = SessionFactory(series=series, start_date=datetime.date(2000 + index, 1, 1))
+        DelegationFactory(session=session, country=pakistan, head=farooq)
+
+    response = client.get(reverse("meetings:country_pair", args=["PAK", "RUS"]))
+
+    html = response.content.decode()
+    assert len(response.context["mechanisms"]) == MECHANISMS_SHOWN
+    assert response.context["mechanisms"][0].name == f"Talks {MECHANISMS_SHOWN:02d}"
+    assert (
+        f"The {MECHANISMS_SHOWN} most recently met of {MECHANISMS_SHOWN + 1} are shown; "
+        '<a href="/?country=PAK&amp;country=RUS">all of them in the series list</a>'
+    ) in html
+    # Who led each side and the timeline still count every mechanism.
+    assert [p.led for p in response.context["leaders"][0][1]] == [MECHANISMS_SHOWN + 1]
+    assert response.context["session_count"] == MECHANISMS_SHOWN + 1
