@@ -44,7 +44,7 @@ from meetings.models import (
     Series,
     Session,
 )
-from meetings.pagination import LIST_CACHE, DeferredJoinPaginator
+from meetings.pagination import LIST_CACHE, DeferredJoinPaginator, rows_by_key
 from meetings.querysets import (
     attach_delegation_briefs,
     attach_party_briefs,
@@ -420,7 +420,8 @@ class CountryPairView(TemplateView):
         first, second = (get_object_or_404(Country, pk=code) for code in codes)
         keys = list(Series.objects.for_pair(first.pk, second.pk).values_list("pk", flat=True))
         in_common = Session.objects.filter(series__in=keys)
-        newest = in_common.for_list_page().newest_first()[: self.shown]
+        # Keys first: the date index holds each session's series (migration 0012).
+        newest = list(in_common.newest_first().values_list("pk", flat=True)[: self.shown])
         leaders = leader_briefs(Delegation, series=keys, parties=codes)
         return super().get_context_data(
             first=first,
@@ -428,7 +429,7 @@ class CountryPairView(TemplateView):
             mechanisms=load_series_rows(keys[:MECHANISMS_SHOWN]),
             mechanism_count=len(keys),
             mechanisms_shown=MECHANISMS_SHOWN,
-            sessions=load_session_rows(newest),
+            sessions=load_session_rows(rows_by_key(in_common.for_list_page(), newest)),
             session_count=in_common.count(),
             shown=self.shown,
             leaders=[(c, leaders[c.pk]) for c in (first, second)],
