@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.core.signals import request_finished, request_started
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 
@@ -22,3 +23,7 @@ class MeetingsConfig(AppConfig):
         m2m_changed.connect(on_write, dispatch_uid="version-m2m")
 
         from meetings import history  # noqa: F401 - connects the change-reason signal
+        from meetings.models import forget_script_prefix, remember_script_prefix
+
+        request_started.connect(remember_script_prefix, dispatch_uid="page-url-prefix")
+        request_finished.connect(forget_script_prefix, dispatch_uid="page-url-prefix-end")

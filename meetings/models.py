@@ -8,6 +8,7 @@ people, places and sources that history refers to cannot be deleted from under i
 """
 
 import datetime
+import threading
 from functools import lru_cache
 from urllib.parse import quote
 
@@ -89,12 +90,35 @@ def _url_halves(route: str, script_prefix: str) -> tuple[str, str]:
     return before, after
 
 
+class _RequestPrefix(threading.local):
+    value = None
+
+
+# The script prefix of the request this thread serves (None outside one): a list links
+# hundreds of rows, and reading the prefix from Django's context-local storage for each
+# cost more than the rest of building the address.
+_request_prefix = _RequestPrefix()
+
+
+def remember_script_prefix(**kwargs) -> None:
+    """request_started receiver (see apps.py): the handler has just set the prefix."""
+    _request_prefix.value = get_script_prefix()
+
+
+def forget_script_prefix(**kwargs) -> None:
+    """request_finished receiver."""
+    _request_prefix.value = None
+
+
 def page_url(route: str, key) -> str:
     """`reverse(route, args=[key])` for a route with one argument, from the route's
     pattern remembered once: list pages link hundreds of rows, and each reverse() cost
     more than the rest of the row's markup."""
-    before, after = _url_halves(route, get_script_prefix())
-    return before + quote(str(key), safe="") + after
+    before, after = _url_halves(route, _request_prefix.value or get_script_prefix())
+    text = str(key)
+    if not (text.isascii() and text.isalnum()):  # as it is, quoted or not
+        text = quote(text, safe="")
+    return before + text + after
 
 
 def venue_label(*, virtual: bool, city: str, country: str) -> str:

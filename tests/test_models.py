@@ -5,8 +5,17 @@ import datetime
 import pytest
 from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError
+from django.test.utils import override_script_prefix
+from django.urls import reverse
 
-from meetings.models import DatePrecision, format_partial_date, parse_partial_date
+from meetings.models import (
+    DatePrecision,
+    forget_script_prefix,
+    format_partial_date,
+    page_url,
+    parse_partial_date,
+    remember_script_prefix,
+)
 from tests.factories import (
     ArticleFactory,
     CountryFactory,
@@ -143,3 +152,29 @@ def test_page_urls_are_the_routes_of_urls_py():
         f"/officials/{official.pk}/",
         f"/articles/{article.pk}/",
     ]
+
+
+@pytest.mark.parametrize(
+    ("slug", "expected"),
+    [("pak-rus-jwg", "/series/pak-rus-jwg/"), ("abc123", "/series/abc123/")],
+)
+def test_page_url_is_the_reversed_address(slug, expected):
+    assert (page_url("meetings:series", slug), reverse("meetings:series", args=[slug])) == (
+        expected,
+        expected,
+    )
+
+
+def test_page_url_quotes_what_is_not_plain_letters_and_digits():
+    assert page_url("meetings:organization", "A&B ü") == "/organizations/A%26B%20%C3%BC/"
+
+
+def test_page_url_follows_the_script_prefix_of_the_request():
+    with override_script_prefix("/tracker/"):
+        remember_script_prefix()
+        try:
+            url = page_url("meetings:session", 7)
+        finally:
+            forget_script_prefix()
+
+    assert url == "/tracker/sessions/7/"
