@@ -560,6 +560,28 @@ class SessionQuerySet(models.QuerySet):
             "series__name",
         )
 
+    def for_api(self):
+        """The API's session rows (see api.rows.session_rows): the row's columns, its
+        series' slug and name, the host's name; the review columns (JSON the rows never
+        show) and the series' other columns are left unread."""
+        return self.select_related("series", "country").only(
+            "id",
+            "number",
+            "start_date",
+            "start_precision",
+            "end_date",
+            "city",
+            "country_id",
+            "country__name",
+            "virtual",
+            "status",
+            "conflicts",
+            "updated_at",
+            "series__id",
+            "series__slug",
+            "series__name",
+        )
+
     def for_csv(self):
         """The sessions CSV: as the list, with the host country and the series' parties
         and organisations."""

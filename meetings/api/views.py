@@ -106,7 +106,7 @@ class SessionList(ApiListView):
     filterset_class = SessionFilter
 
     def get_queryset(self):
-        return Session.objects.select_related("series", "country")
+        return Session.objects.for_api()
 
     def to_rows(self, page, *, base):
         return rows.session_rows(page, base=base)
