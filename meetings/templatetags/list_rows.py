@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
 from meetings import timeline
+from meetings.models import plan_date_passed
 from meetings.templatetags.meetings_tags import (
     day_month_year,
     kind_label,
@@ -144,58 +145,56 @@ def series_rows(series_list, without=None) -> SafeString:
     return mark_safe("".join(_series_row(series, today, without) for series in series_list))
 
 
-def _head_item(delegation) -> SafeString:
-    head = delegation.head
-    if head:
-        title = (
-            _html('<span class="meta">{}</span>', delegation.head_title)
-            if delegation.head_title
-            else ""
-        )
-        who = _html('<a href="{}">{}</a>{}', head.url, head.name, title)
-    else:
-        who = mark_safe('<span class="muted">head not reported</span>')
-    return _html('\n  <li><span class="party-code">{}</span> {}</li>\n', delegation.party_code, who)
-
-
-def _heads(delegations) -> SafeString:
+def _heads(delegations) -> str:
+    # Plain strings, each value escaped where it is put in: a table of a hundred
+    # sessions has two hundred of these items.
     if not delegations:
         return MUTED_DASH
-    items = mark_safe("".join(_head_item(delegation) for delegation in delegations))
-    return _html('<ul class="heads">{}</ul>', items)
+    items = []
+    for delegation in delegations:
+        head = delegation.head
+        if head:
+            title = delegation.head_title
+            title = f'<span class="meta">{_escape(title)}</span>' if title else ""
+            who = f'<a href="{_escape(head.url)}">{_escape(head.name)}</a>{title}'
+        else:
+            who = '<span class="muted">head not reported</span>'
+        code = _escape(delegation.party_code)
+        items.append(f'\n  <li><span class="party-code">{code}</span> {who}</li>\n')
+    return '<ul class="heads">' + "".join(items) + "</ul>"
 
 
-def _session_row(session) -> SafeString:
-    if session.start_date:
-        date = _html(
-            '<time datetime="{}">{}</time>',
-            session.start_date.isoformat(),
-            partial_date(session.start_date, session.start_precision),
-        )
+def _session_row(session, today) -> str:
+    start = session.start_date
+    if start:
+        shown = _escape(partial_date(start, session.start_precision))
+        date = f'<time datetime="{start.isoformat()}">{shown}</time>'
     else:
-        date = mark_safe('<span class="muted">Undated</span>')
-    planned = (
-        mark_safe('<span class="badge badge-planned">Planned</span>')
-        if session.status == "planned"
-        else ""
-    )
-    if session.status == "planned" and session.date_passed:
-        planned = mark_safe('<span class="badge badge-stale">Unconfirmed, date passed</span>')
+        date = '<span class="muted">Undated</span>'
+    planned = ""
+    if session.status == "planned":
+        passed = plan_date_passed(
+            status=session.status,
+            start_date=start,
+            start_precision=session.start_precision,
+            end_date=session.end_date,
+            today=today,
+        )
+        planned = (
+            '<span class="badge badge-stale">Unconfirmed, date passed</span>'
+            if passed
+            else '<span class="badge badge-planned">Planned</span>'
+        )
     number = f", No. {session.number}" if session.number else ""
-    return _html(
+    url = _escape(session.get_absolute_url())
+    return (
         "\n    <tr>"
-        '\n      <td data-label="Date">{}\n        {}</td>'
-        '\n      <th scope="row" data-label="Session"><a href="{}">{}{}</a></th>'
-        '\n      <td data-label="Venue">{}</td>'
-        '\n      <td data-label="Heads">{}</td>'
-        "\n    </tr>",
-        date,
-        planned,
-        session.get_absolute_url(),
-        session.series.name,
-        number,
-        _venue(session, "venue") or "—",
-        _heads(session.delegation_list),
+        f'\n      <td data-label="Date">{date}\n        {planned}</td>'
+        f'\n      <th scope="row" data-label="Session"><a href="{url}">'
+        f"{_escape(session.series.name)}{number}</a></th>"
+        f'\n      <td data-label="Venue">{_venue(session, "venue") or "—"}</td>'
+        f'\n      <td data-label="Heads">{_heads(session.delegation_list)}</td>'
+        "\n    </tr>"
     )
 
 
@@ -203,8 +202,9 @@ def _session_row(session) -> SafeString:
 def session_rows(sessions) -> SafeString:
     """The rows of the sessions table, for sessions given their series and
     `delegation_list` (SessionQuerySet.for_list_page and attach_delegation_briefs)."""
-    # Each row was escaped by _html.
-    return mark_safe("".join(_session_row(session) for session in sessions))
+    today = timezone.localdate()
+    # Each value of each row was escaped where it was put in.
+    return mark_safe("".join(_session_row(session, today) for session in sessions))
 
 
 def _leader_item(leader) -> SafeString:
