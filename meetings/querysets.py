@@ -470,11 +470,11 @@ class SessionQuerySet(models.QuerySet):
             models.When(start_precision="month", then=1),
             default=2,
         )
-        return (
-            self.planned()
-            .exclude(pk__in=self.past_due(today=today).values("pk"))
-            .order_by(precision_rank, "start_date", "pk")
-        )
+        # Past due among all sessions, not among these again: the rows kept already
+        # pass this queryset's own filters, and repeating them in the subquery doubled
+        # the cost of building and running it.
+        past_due = self.model._default_manager.past_due(today=today).values("pk")
+        return self.planned().exclude(pk__in=past_due).order_by(precision_rank, "start_date", "pk")
 
     def dated_rows(self):
         """(series id, date, status) of every dated session, unordered: what the cadence
