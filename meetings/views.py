@@ -220,8 +220,9 @@ def pair_url(first: str, second: str) -> str:
 
 
 def load_series_rows(keys) -> list:
-    """The series with these keys, in this order, with their parties and sessions."""
-    found = Series.objects.in_bulk(list(keys))
+    """The series with these keys, in this order, with their parties and sessions: the
+    columns a series row shows (see templatetags.list_rows)."""
+    found = Series.objects.only("id", "name", "slug", "kind", "topic").in_bulk(list(keys))
     rows = [found[key] for key in keys if key in found]
     attach_party_briefs(rows)
     attach_session_briefs(rows)
@@ -260,9 +261,9 @@ class UpcomingView(ForgivingQueryMixin, FilterMixin, TemplateView):
             filter=filterset,
             ignored=filterset.ignored + self.notes,
             upcoming=load_session_rows(upcoming[: self.shown]),
-            upcoming_count=upcoming.count(),
+            upcoming_count=LIST_CACHE.count(upcoming),
             past_due=load_session_rows(past_due[: self.shown]),
-            past_due_count=past_due.count(),
+            past_due_count=LIST_CACHE.count(past_due),
             overdue=load_series_rows(page.object_list),
             overdue_page=page,
             shown=self.shown,
