@@ -249,18 +249,11 @@ class PartyBrief:
     title: str = ""
 
 
-def attach_party_briefs(series_list) -> None:
-    """Gives each of the (already loaded) series its parties as `party_list`: the
-    countries in name order, then the organisations, as PartyBrief, in one query:
-    cheaper than a prefetch of model instances for the fifty-odd parties of a page."""
-    series_list = list(series_list)
-    if not series_list:
-        return
-    model = series_list[0].__class__
-    by_series = {series.pk: [] for series in series_list}
-    keys = list(by_series)
+def _party_rows(model, keys):
+    """(series id, kind, code, name, title) of the parties of the series with `keys` (a
+    list, or a query of keys): 0 marks a country, 1 an organisation; one query for both
+    kinds, in the order the lists show them (countries, then organisations, by code)."""
     countries, organizations = model.parties.through, model.organizations.through
-    # One query for both kinds of party: 0 marks a country, 1 an organisation.
     rows = (
         countries.objects.filter(series_id__in=keys)
         .order_by()
@@ -278,17 +271,51 @@ def attach_party_briefs(series_list) -> None:
             all=True,
         )
     )
-    urls = (
-        _related(countries, "country").url_for,
-        _related(organizations, "organization").url_for,
-    )
-    for series_id, is_organization, code, name, title in sorted(rows, key=lambda r: r[1:4]):
-        brief = PartyBrief(
-            code, name, urls[is_organization](code), title if is_organization else ""
-        )
-        by_series[series_id].append(brief)
+    return sorted(rows, key=lambda r: r[1:4])
+
+
+def _party_brief(model, is_organization, code, name, title) -> PartyBrief:
+    if is_organization:
+        return PartyBrief(code, name, _related(model, "organizations").url_for(code), title)
+    return PartyBrief(code, name, _related(model, "parties").url_for(code))
+
+
+def attach_party_briefs(series_list) -> None:
+    """Gives each of the (already loaded) series its parties as `party_list`: the
+    countries, then the organisations, as PartyBrief, in one query: cheaper than a
+    prefetch of model instances for the fifty-odd parties of a page."""
+    series_list = list(series_list)
+    if not series_list:
+        return
+    model = series_list[0].__class__
+    by_series = {series.pk: [] for series in series_list}
+    for series_id, *party in _party_rows(model, list(by_series)):
+        by_series[series_id].append(_party_brief(model, *party))
     for series in series_list:
         series.party_list = by_series[series.pk]
+
+
+def counterpart_briefs(model, *, alpha3: str, ranked_keys: list) -> list[tuple[PartyBrief, int]]:
+    """The other parties of the series in which the country `alpha3` takes part, with
+    how many of those series each of them shares: the most shared first, then in the
+    order of `ranked_keys` (those series' keys) of the first series they share, then as
+    the lists order a series' parties. Found by a subquery rather than by the keys,
+    which for a country in hundreds of series cost more to send than the rows."""
+    position = {key: index for index, key in enumerate(ranked_keys)}
+    found = {}  # code: [count, first position, brief]
+    for series_id, *party in _party_rows(model, model.objects.involving(alpha3).values("pk")):
+        code = party[1]
+        if code == alpha3:
+            continue
+        entry = found.get(code)
+        at = position.get(series_id, len(position))
+        if entry is None:
+            found[code] = [1, at, party]
+        else:
+            entry[0] += 1
+            entry[1] = min(entry[1], at)
+    ranked = sorted(found.values(), key=lambda e: (-e[0], e[1], e[2][0], e[2][1], e[2][2]))
+    return [(_party_brief(model, *party), count) for count, _at, party in ranked]
 
 
 _BRIEF_COLUMNS = (

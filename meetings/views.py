@@ -2,7 +2,6 @@
 time computations in timeline.py, the text highlighting in the template tags."""
 
 import itertools
-from collections import Counter
 from urllib.parse import parse_qsl
 
 from django.conf import settings
@@ -50,6 +49,7 @@ from meetings.querysets import (
     attach_party_briefs,
     attach_review_context,
     attach_session_briefs,
+    counterpart_briefs,
     leader_briefs,
 )
 
@@ -471,20 +471,19 @@ class CountryDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         code = self.object.alpha3
-        mechanisms = list(Series.objects.for_country(code))
-        # Every mechanism's parties count as counterparts; the table shows the latest.
-        attach_party_briefs(mechanisms)
-        attach_session_briefs(mechanisms[:MECHANISMS_SHOWN])
-        parties = {p.pk: p for series in mechanisms for p in series.party_list if p.pk != code}
-        counts = Counter(p.pk for series in mechanisms for p in series.party_list)
+        keys = list(Series.objects.for_country(code).values_list("pk", flat=True))
+        counterparts = counterpart_briefs(Series, alpha3=code, ranked_keys=keys)
         return super().get_context_data(
-            mechanisms=mechanisms[:MECHANISMS_SHOWN],
-            mechanism_count=len(mechanisms),
+            mechanisms=load_series_rows(keys[:MECHANISMS_SHOWN]),
+            mechanism_count=len(keys),
             mechanisms_shown=MECHANISMS_SHOWN,
             counterparts=[
-                (parties[pk], n, pair_url(code, pk) if len(pk) == 3 and pk.isupper() else None)
-                for pk, n in counts.most_common()
-                if pk in parties
+                (
+                    party,
+                    n,
+                    pair_url(code, party.pk) if len(party.pk) == 3 and party.pk.isupper() else None,
+                )
+                for party, n in counterparts
             ],
             recent=Session.objects.recent_for_country(code),
             planned=Session.objects.planned_for_country(code, today=timezone.localdate()),
