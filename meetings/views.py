@@ -419,11 +419,17 @@ class CountryPairView(TemplateView):
         if codes[0] == codes[1]:
             raise Http404("Two different countries are needed.")
         first, second = (get_object_or_404(Country, pk=code) for code in codes)
-        keys = list(Series.objects.for_pair(first.pk, second.pk).values_list("pk", flat=True))
+        # The mechanisms, their sessions' count and who led each side are remembered
+        # while the data is unchanged, as the lists' counts are: aggregates over
+        # thousands of sessions and delegations for a pair with hundreds of mechanisms.
+        found = Series.objects.for_pair(first.pk, second.pk).values_list("pk", flat=True)
+        keys = LIST_CACHE.keys(found)
         in_common = Session.objects.filter(series__in=keys)
         # Keys first: the date index holds each session's series (migration 0012).
         newest = list(in_common.newest_first().values_list("pk", flat=True)[: self.shown])
-        leaders = leader_briefs(Delegation, series=keys, parties=codes)
+        leaders = LIST_CACHE.remember(
+            "leaders", found, lambda: leader_briefs(Delegation, series=keys, parties=codes)
+        )
         return super().get_context_data(
             first=first,
             second=second,
@@ -431,7 +437,7 @@ class CountryPairView(TemplateView):
             mechanism_count=len(keys),
             mechanisms_shown=MECHANISMS_SHOWN,
             sessions=load_session_rows(rows_by_key(in_common.for_list_page(), newest)),
-            session_count=in_common.count(),
+            session_count=LIST_CACHE.count(in_common),
             shown=self.shown,
             leaders=[(c, leaders[c.pk]) for c in (first, second)],
             next_session=in_common.upcoming(today=timezone.localdate())
@@ -471,8 +477,14 @@ class CountryDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         code = self.object.alpha3
-        keys = list(Series.objects.for_country(code).values_list("pk", flat=True))
-        counterparts = counterpart_briefs(Series, alpha3=code, ranked_keys=keys)
+        # Remembered while the data is unchanged (see CountryPairView).
+        found = Series.objects.for_country(code).values_list("pk", flat=True)
+        keys = LIST_CACHE.keys(found)
+        counterparts = LIST_CACHE.remember(
+            "counterparts",
+            found,
+            lambda: counterpart_briefs(Series, alpha3=code, ranked_keys=keys),
+        )
         return super().get_context_data(
             mechanisms=load_series_rows(keys[:MECHANISMS_SHOWN]),
             mechanism_count=len(keys),
