@@ -9,6 +9,9 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+import pytest
+from django.db import connection
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -83,3 +86,12 @@ def test_development_server_prints_each_log_line_once(tmp_path):
     # Logged before the answer is sent (the request line comes after it, maybe after
     # the server was stopped).
     assert err.count("Not Found: /static/no-such-file.css") == 1
+
+
+@pytest.mark.django_db
+def test_postgres_connections_cost_a_random_page_as_read_from_memory(on_postgres):
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW random_page_cost")
+        (cost,) = cursor.fetchone()
+
+    assert cost == "1.1"
