@@ -11,7 +11,7 @@ from textwrap import shorten
 
 import django_filters
 from django import forms
-from django.db import connections
+from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import F, Q, Value
 from django.utils.choices import BaseChoiceIterator
 from django.utils.html import format_html, format_html_join
@@ -29,7 +29,7 @@ from meetings.models import (
     Session,
 )
 from meetings.pagination import LIST_CACHE
-from meetings.querysets import search_words
+from meetings.querysets import OneOf, search_words
 
 # Abbreviations a search may use for the words of series names ("JWG", "FOC", "ROK"):
 # the ones ingestion spells out when it compares names.
@@ -192,23 +192,35 @@ class SharedChoices(BaseChoiceIterator):
         return self
 
 
-def found_series(text: str):
-    """The keys of the series a search finds (see SeriesQuerySet.search), in key order,
-    for the sessions lists.
+def found_series(text: str) -> list[int]:
+    """The keys of the series a search finds (see SeriesQuerySet.search), in key order.
 
-    The search is a dozen subqueries; inside a sessions list's page query PostgreSQL
-    estimated it at most of the series and scanned every session to join them. Found
-    once per data version (ListCache) and given to the list as keys, it costs the list
-    an index lookup. More keys than the database takes as parameters (SQLite's limit)
-    stay a subquery."""
-    found = (
-        Series.objects.search(text, abbreviations=SEARCH_ABBREVIATIONS)
-        .order_by("pk")
-        .values_list("pk", flat=True)
-    )
-    keys = LIST_CACHE.keys(found)
-    limit = connections[found.db].features.max_query_params
-    return found if limit is not None and len(keys) > limit else keys
+    Building the search (a dozen subqueries a word) cost more than running it, and
+    inside a list's count and page queries PostgreSQL estimated it at most of the table
+    and scanned every session to join it. The keys are found once per data version
+    (ListCache, keyed by the words) and the lists filter by them (querysets.OneOf)."""
+    words = tuple(search_words(text))
+
+    def search():
+        found = Series.objects.search(text, abbreviations=SEARCH_ABBREVIATIONS)
+        return list(found.order_by("pk").values_list("pk", flat=True))
+
+    return LIST_CACHE.remember_by_key("search", words, search)
+
+
+def by_found_series(field: str, text: str):
+    """The condition that `field` is a series the search finds; for more keys than the
+    database takes as parameters (SQLite's limit), the search itself as a subquery."""
+    keys = found_series(text)
+    limit = connections[DEFAULT_DB_ALIAS].features.max_query_params
+    if (
+        limit is not None
+        and len(keys) > limit
+        and connections[DEFAULT_DB_ALIAS].vendor != "postgresql"
+    ):
+        found = Series.objects.search(text, abbreviations=SEARCH_ABBREVIATIONS)
+        return Q(**{f"{field}__in": found.values("pk")})
+    return OneOf(F(field), keys)
 
 
 def _party_choices() -> tuple[SharedChoices, SharedChoices]:
@@ -371,9 +383,9 @@ class SeriesFilter(MeetingFilterSet):
         return queryset.with_official(value)
 
     def filter_search(self, queryset, name, value):
-        # The series lists rank their keys once per data version (ListCache): the
-        # search runs there, once, as it is.
-        return queryset.search(value, abbreviations=SEARCH_ABBREVIATIONS)
+        if not search_words(value):
+            return queryset  # nothing to look for (as SeriesQuerySet.search)
+        return queryset.filter(by_found_series("pk", value))
 
     def order_queryset(self, queryset, key):
         if key == "name":
@@ -443,7 +455,7 @@ class SessionFilter(MeetingFilterSet):
     def filter_search(self, queryset, name, value):
         if not search_words(value):
             return queryset  # nothing to look for (as SeriesQuerySet.search)
-        return queryset.filter(series_id__in=found_series(value))
+        return queryset.filter(by_found_series("series_id", value))
 
     def filter_years(self, queryset, name, value):
         bounds = self.year_bounds(name)

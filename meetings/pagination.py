@@ -12,7 +12,7 @@ from collections import OrderedDict
 from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Paginator
 from django.core.signals import request_finished, request_started
-from django.db import connections
+from django.db import DEFAULT_DB_ALIAS, connections
 from django.utils.functional import cached_property
 
 from meetings.models import Series, Session
@@ -101,13 +101,21 @@ class ListCache:
         are (`kind` names the derivation and whatever else it depends on)."""
         return self._remember(kind, queryset, compute)
 
+    def remember_by_key(self, kind, key, compute, *, using=DEFAULT_DB_ALIAS):
+        """As `remember`, for a value that `key` (hashable) determines with the data: for
+        a query that costs more to build than to look up (a search)."""
+        return self._remember_entry((kind, using, key), using, compute)
+
     def _remember(self, kind, queryset, compute):
         try:
             sql, params = queryset.query.sql_with_params()
         except EmptyResultSet:
             return compute()
-        version = self.version(queryset.db)
         cache_key = (kind, queryset.db, sql, tuple(map(str, params)))
+        return self._remember_entry(cache_key, queryset.db, compute)
+
+    def _remember_entry(self, cache_key, alias, compute):
+        version = self.version(alias)
         now = time.monotonic()
         with self._lock:
             entry = self._entries.get(cache_key)

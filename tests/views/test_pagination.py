@@ -2,11 +2,13 @@ import datetime
 
 import pytest
 from django.db import connection
+from django.db.models import F
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from meetings.models import Series, Session
 from meetings.pagination import DeferredJoinPaginator, ListCache
+from meetings.querysets import OneOf
 from tests.factories import SeriesFactory, SessionFactory
 
 pytestmark = [
@@ -110,3 +112,13 @@ def test_deferred_join_paginator_loads_the_page_by_its_keys_without_the_filter_a
         ("Energy Talks", datetime.date(2001, 1, 1)),
     ]
     assert ["LIKE" in q["sql"].upper() for q in queries.captured_queries[-2:]] == [True, False]
+
+
+def test_one_of_keeps_the_rows_with_the_given_keys_whatever_their_number():
+    kept = [SeriesFactory(name=name).pk for name in ("A", "B")]
+    SeriesFactory(name="C")
+
+    many = Series.objects.filter(OneOf(F("pk"), [*kept, *range(10**6, 10**6 + 900)]))
+    none = Series.objects.filter(OneOf(F("pk"), []))
+
+    assert (sorted(s.name for s in many), list(none)) == (["A", "B"], [])
