@@ -13,9 +13,11 @@ from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Paginator
 from django.core.signals import request_finished, request_started
 from django.db import DEFAULT_DB_ALIAS, connections
+from django.db.models import F
 from django.utils.functional import cached_property
 
 from meetings.models import Series, Session
+from meetings.querysets import OneOf
 
 
 class DeferredJoinPaginator(Paginator):
@@ -69,7 +71,7 @@ def rows_by_key(queryset, keys) -> list:
     if shaped.query.group_by is None:
         # Aggregates would change with the conditions; the list pages have none.
         shaped.query.clear_where()
-    rows = {row.pk: row for row in shaped.filter(pk__in=keys)}
+    rows = {row.pk: row for row in shaped.filter(OneOf(F("pk"), list(keys)))}
     return [rows[key] for key in keys if key in rows]
 
 

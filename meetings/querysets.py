@@ -43,6 +43,11 @@ class OneOf(models.Lookup):
         return f"{lhs} = ANY(%s)", (*params, list(self.rhs))
 
 
+def _keys_condition(field: str, keys):
+    """`field` in `keys`: a list of keys (see OneOf), or a query of them."""
+    return OneOf(models.F(field), keys) if isinstance(keys, list) else Q(**{f"{field}__in": keys})
+
+
 # Search words this long match inside other words too (see SeriesQuerySet.search).
 LONG_WORD = 5
 
@@ -277,11 +282,11 @@ def _party_rows(model, keys):
     kinds, in the order the lists show them (countries, then organisations, by code)."""
     countries, organizations = model.parties.through, model.organizations.through
     rows = (
-        countries.objects.filter(series_id__in=keys)
+        countries.objects.filter(_keys_condition("series_id", keys))
         .order_by()
         .values_list("series_id", models.Value(0), "country_id", "country__name", "country__name")
         .union(
-            organizations.objects.filter(series_id__in=keys)
+            organizations.objects.filter(_keys_condition("series_id", keys))
             .order_by()
             .values_list(
                 "series_id",
@@ -363,7 +368,7 @@ def attach_session_briefs(series_list) -> None:
     venue_label = session_model.venue_label
     by_series = {series.pk: [] for series in series_list}
     rows = (
-        session_model.objects.filter(series_id__in=list(by_series))
+        session_model.objects.filter(OneOf(models.F("series_id"), list(by_series)))
         .order_by(models.F("start_date").asc(nulls_last=True), "number")
         .values_list("series_id", *_BRIEF_COLUMNS)
     )
@@ -410,7 +415,7 @@ def attach_delegation_briefs(sessions) -> None:
     # The model's order within each session; its order by session would join the
     # sessions and their series only to sort what is grouped by session here anyway.
     rows = (
-        delegation_model.objects.filter(session_id__in=list(by_session))
+        delegation_model.objects.filter(OneOf(models.F("session_id"), list(by_session)))
         .order_by(*DELEGATION_ORDER_IN_SESSION)
         .values_list(
             "session_id",
@@ -452,7 +457,7 @@ def leader_briefs(delegation_model, *, series, parties) -> dict[str, list[Leader
     url_for = _related(delegation_model, "head").url_for
     rows = (
         delegation_model.objects.filter(
-            session__series_id__in=list(series),
+            OneOf(models.F("session__series_id"), list(series)),
             country_id__in=list(parties),
             head__isnull=False,
         )

@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.exceptions import TooManyFieldsSent
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import F, Q
 from django.http import (
     Http404,
     HttpResponsePermanentRedirect,
@@ -45,6 +45,7 @@ from meetings.models import (
 )
 from meetings.pagination import LIST_CACHE, DeferredJoinPaginator, rows_by_key
 from meetings.querysets import (
+    OneOf,
     attach_delegation_briefs,
     attach_party_briefs,
     attach_review_context,
@@ -424,7 +425,7 @@ class CountryPairView(TemplateView):
         # thousands of sessions and delegations for a pair with hundreds of mechanisms.
         found = Series.objects.for_pair(first.pk, second.pk).values_list("pk", flat=True)
         keys = LIST_CACHE.keys(found)
-        in_common = Session.objects.filter(series__in=keys)
+        in_common = Session.objects.filter(OneOf(F("series_id"), keys))
         # Keys first: the date index holds each session's series (migration 0012).
         newest = list(in_common.newest_first().values_list("pk", flat=True)[: self.shown])
         leaders = LIST_CACHE.remember(

@@ -27,6 +27,7 @@ from meetings.models import (
 )
 from meetings.querysets import (
     DELEGATION_ORDER_IN_SESSION,
+    OneOf,
     attach_party_briefs,
     attach_session_briefs,
 )
@@ -111,7 +112,7 @@ def session_rows(sessions, *, base: str) -> list[dict]:
     evidence = {pk: [] for pk in ids}
     if ids:
         for session_id, *values in (
-            Delegation.objects.filter(session_id__in=ids)
+            Delegation.objects.filter(OneOf(F("session_id"), ids))
             .order_by(*DELEGATION_ORDER_IN_SESSION)
             .values_list(
                 "session_id",
@@ -133,7 +134,7 @@ def session_rows(sessions, *, base: str) -> list[dict]:
                 }
             )
         for session_id, pk, title, outlet, published, url, source_name in (
-            Article.objects.filter(session_id__in=ids)
+            Article.objects.filter(OneOf(F("session_id"), ids))
             .order_by(F("published").asc(nulls_last=True), "pk")
             .values_list("session_id", "pk", "title", "outlet", "published", "url", "source_name")
         ):
@@ -158,10 +159,12 @@ def session_rows(sessions, *, base: str) -> list[dict]:
             # Conditions on the evidence's own indexed keys (no join to filter on): a
             # session's facts, and its delegations' facts that name no session.
             .filter(
-                Q(session_id__in=ids)
+                Q(OneOf(F("session_id"), ids))
                 | Q(
                     session_id=None,
-                    delegation_id__in=Delegation.objects.filter(session_id__in=ids).values("pk"),
+                    delegation_id__in=Delegation.objects.filter(OneOf(F("session_id"), ids)).values(
+                        "pk"
+                    ),
                 )
             )
             .order_by("article_id", "start", "fact")
