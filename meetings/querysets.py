@@ -475,6 +475,45 @@ def leader_briefs(delegation_model, *, series, parties) -> dict[str, list[Leader
     return found
 
 
+@dataclass(frozen=True)
+class PairSummary:
+    """What a pair's page counts over all their mechanisms (see summarize_pair)."""
+
+    series: list  # keys, the most recently met first
+    session_count: int
+    leaders: dict  # alpha-3 code: [LeaderBrief]
+
+
+def summarize_pair(series_model, *, first: str, second: str) -> PairSummary:
+    """The mechanisms of two countries, how many sessions they have had or planned, and
+    who led each side (see leader_briefs)."""
+    keys = list(series_model.objects.for_pair(first, second).values_list("pk", flat=True))
+    session_model = _related(series_model, "sessions")
+    sessions = session_model.objects.filter(OneOf(models.F("series_id"), keys))
+    delegation_model = _related(session_model, "delegations")
+    return PairSummary(
+        series=keys,
+        session_count=sessions.count() if keys else 0,
+        leaders=leader_briefs(delegation_model, series=keys, parties=[first, second]),
+    )
+
+
+@dataclass(frozen=True)
+class CountrySummary:
+    """What a country's page counts over all its mechanisms (see summarize_country)."""
+
+    series: list  # keys, the most recently met first
+    counterparts: list  # [(PartyBrief, shared series)]
+
+
+def summarize_country(series_model, *, alpha3: str) -> CountrySummary:
+    keys = list(series_model.objects.for_country(alpha3).values_list("pk", flat=True))
+    return CountrySummary(
+        series=keys,
+        counterparts=counterpart_briefs(series_model, alpha3=alpha3, ranked_keys=keys),
+    )
+
+
 def _year_condition(year_from: int | None, year_to: int | None) -> Q:
     """Sessions dated within the years, inclusive."""
     condition = Q()

@@ -50,8 +50,8 @@ from meetings.querysets import (
     attach_party_briefs,
     attach_review_context,
     attach_session_briefs,
-    counterpart_briefs,
-    leader_briefs,
+    summarize_country,
+    summarize_pair,
 )
 
 # Parameters read from an over-long query string before the rest is dropped.
@@ -420,17 +420,15 @@ class CountryPairView(TemplateView):
         if codes[0] == codes[1]:
             raise Http404("Two different countries are needed.")
         first, second = (get_object_or_404(Country, pk=code) for code in codes)
-        # The mechanisms, their sessions' count and who led each side are remembered
-        # while the data is unchanged, as the lists' counts are: aggregates over
-        # thousands of sessions and delegations for a pair with hundreds of mechanisms.
-        found = Series.objects.for_pair(first.pk, second.pk).values_list("pk", flat=True)
-        keys = LIST_CACHE.keys(found)
+        # Counted over all their mechanisms (thousands of sessions and delegations for
+        # a pair with hundreds), once while the data is unchanged, as the lists' counts.
+        summary = LIST_CACHE.remember_by_key(
+            "pair", tuple(codes), lambda: summarize_pair(Series, first=codes[0], second=codes[1])
+        )
+        keys = summary.series
         in_common = Session.objects.filter(OneOf(F("series_id"), keys))
         # Keys first: the date index holds each session's series (migration 0012).
         newest = list(in_common.newest_first().values_list("pk", flat=True)[: self.shown])
-        leaders = LIST_CACHE.remember(
-            "leaders", found, lambda: leader_briefs(Delegation, series=keys, parties=codes)
-        )
         return super().get_context_data(
             first=first,
             second=second,
@@ -438,9 +436,9 @@ class CountryPairView(TemplateView):
             mechanism_count=len(keys),
             mechanisms_shown=MECHANISMS_SHOWN,
             sessions=load_session_rows(rows_by_key(in_common.for_list_page(), newest)),
-            session_count=LIST_CACHE.count(in_common),
+            session_count=summary.session_count,
             shown=self.shown,
-            leaders=[(c, leaders[c.pk]) for c in (first, second)],
+            leaders=[(c, summary.leaders[c.pk]) for c in (first, second)],
             next_session=in_common.upcoming(today=timezone.localdate())
             .select_related("series", "country")
             .first(),
@@ -478,14 +476,11 @@ class CountryDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         code = self.object.alpha3
-        # Remembered while the data is unchanged (see CountryPairView).
-        found = Series.objects.for_country(code).values_list("pk", flat=True)
-        keys = LIST_CACHE.keys(found)
-        counterparts = LIST_CACHE.remember(
-            "counterparts",
-            found,
-            lambda: counterpart_briefs(Series, alpha3=code, ranked_keys=keys),
+        # Counted over all its mechanisms, once while the data is unchanged.
+        summary = LIST_CACHE.remember_by_key(
+            "country", code, lambda: summarize_country(Series, alpha3=code)
         )
+        keys = summary.series
         return super().get_context_data(
             mechanisms=load_series_rows(keys[:MECHANISMS_SHOWN]),
             mechanism_count=len(keys),
@@ -496,7 +491,7 @@ class CountryDetailView(DetailView):
                     n,
                     pair_url(code, party.pk) if len(party.pk) == 3 and party.pk.isupper() else None,
                 )
-                for party, n in counterparts
+                for party, n in summary.counterparts
             ],
             recent=Session.objects.recent_for_country(code),
             planned=Session.objects.planned_for_country(code, today=timezone.localdate()),
