@@ -16,7 +16,7 @@ from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import F
 from django.utils.functional import cached_property
 
-from meetings.models import Series, Session
+from meetings.models import DataVersion, Series, Session
 from meetings.querysets import OneOf
 
 
@@ -79,9 +79,10 @@ class ListCache:
     """Counts and ordered keys of filtered lists, kept in this process while the data is
     unchanged.
 
-    The version is one cheap query (newest session change, newest series, both indexed);
-    entries also expire after TTL seconds, which bounds staleness from changes the version
-    cannot see (deletions, party edits, bulk updates).
+    The version is one cheap query (newest session change, newest series, both indexed,
+    and the number every committed write bumps); entries also expire after TTL seconds,
+    which bounds staleness from changes the version cannot see (bulk updates that send
+    no signal).
     """
 
     TTL = 120
@@ -150,9 +151,12 @@ class ListCache:
     @staticmethod
     def read_version(alias):
         with connections[alias].cursor() as cursor:
+            # With the number every committed write bumps (DataVersion, see cache.py):
+            # it also sees the changes the dates cannot (a new country, an edited party).
             cursor.execute(
                 f"SELECT (SELECT MAX(updated_at) FROM {Session._meta.db_table}), "
-                f"(SELECT MAX(created_at) FROM {Series._meta.db_table})"
+                f"(SELECT MAX(created_at) FROM {Series._meta.db_table}), "
+                f"(SELECT number FROM {DataVersion._meta.db_table} WHERE id = 1)"
             )
             return tuple(cursor.fetchone())
 

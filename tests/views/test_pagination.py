@@ -6,10 +6,10 @@ from django.db.models import F
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from meetings.models import Series, Session
+from meetings.models import Country, Series, Session
 from meetings.pagination import DeferredJoinPaginator, ListCache
 from meetings.querysets import OneOf
-from tests.factories import SeriesFactory, SessionFactory
+from tests.factories import CountryFactory, SeriesFactory, SessionFactory
 
 pytestmark = [
     pytest.mark.django_db,
@@ -122,3 +122,18 @@ def test_one_of_keeps_the_rows_with_the_given_keys_whatever_their_number():
     none = Series.objects.filter(OneOf(F("pk"), []))
 
     assert (sorted(s.name for s in many), list(none)) == (["A", "B"], [])
+
+
+@pytest.mark.django_db(transaction=True)
+def test_list_cache_sees_a_committed_change_that_no_date_shows():
+    cache = ListCache()
+
+    def codes():
+        return cache.remember_by_key(
+            "codes", None, lambda: set(Country.objects.values_list("pk", flat=True))
+        )
+
+    before = codes()
+    CountryFactory(alpha3="QQQ", alpha2="QQ", name="Qland")
+
+    assert ("QQQ" in before, "QQQ" in codes()) == (False, True)
