@@ -93,6 +93,10 @@ class ListCache:
         self._lock = threading.Lock()
         self._request = threading.local()
 
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+
     def keys(self, queryset) -> list:
         return self._remember("keys", queryset, lambda: list(queryset.all()))
 
