@@ -224,7 +224,12 @@ def by_found_series(field: str, text: str):
 
 
 def _party_choices() -> tuple[SharedChoices, SharedChoices]:
-    """The countries and the organisations to choose from, in one query."""
+    """The countries and the organisations to choose from, read in one query once while
+    the data is unchanged (see ListCache): every list page and API list asks."""
+    return LIST_CACHE.remember_by_key("party choices", None, _read_party_choices)
+
+
+def _read_party_choices() -> tuple[SharedChoices, SharedChoices]:
     rows = (
         Country.objects.order_by()
         .values_list("alpha3", "name", Value(0))

@@ -184,5 +184,6 @@ def test_session_list_search_is_found_once_while_the_data_is_unchanged(client):
 
     again = _count_queries(client, URL + "?q=energy")
 
-    # The search and the count are remembered: the page reads its keys and rows only.
-    assert (first - again, again) == (2, 6)
+    # The search, the count and the countries to choose from are remembered: the page
+    # reads the data versions, its keys, its rows and their delegations only.
+    assert (first - again, again) == (3, 5)
