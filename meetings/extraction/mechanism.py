@@ -448,6 +448,10 @@ def expand_right(sentence: str, pos: int, ents: list[Entity]) -> tuple[int, dict
     """End of the name: "(ABBR)", "on <subject>", "between A and B", "of ... A, B and C"."""
     parts: dict = {}
     end = pos
+    # "Expert Group Meeting on Fisheries": the meeting word before the subject.
+    m = re.match(r"\s+Meeting(?=\s+(?:on|for)\s+[A-Z])", sentence[end : end + 40])
+    if m:
+        end += m.end()
     m = re.match(r"\s*\([A-Z][A-Za-z-]{1,9}\)", sentence[end : end + 300])
     if m:
         end += m.end()

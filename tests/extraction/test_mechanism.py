@@ -151,6 +151,13 @@ def one(sentence: str):
             [],
         ),
         (
+            "The 3rd Ghana-Togo Expert Group Meeting on Maritime Security was held in Accra.",
+            "Ghana-Togo Expert Group Meeting on Maritime Security",
+            "expert-group",
+            "maritime",
+            ["GHA", "TGO"],
+        ),
+        (
             "The Ghana-Togo Joint Commission on Delimitation and Demarcation met.",
             "Ghana-Togo Joint Commission on Delimitation and Demarcation",
             "joint-commission",
