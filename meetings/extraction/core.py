@@ -24,7 +24,7 @@ from meetings.extraction.report import (
 )
 from meetings.extraction.text import Layout, Sentence, parse_layout, split_sentences
 from meetings.extraction.venue import VIRTUAL_RE, find_venue
-from meetings.extraction.vocab import ORDINAL_RE, ordinal_value
+from meetings.extraction.vocab import ORDINAL_RE, SESSION_NOUNS, ordinal_value
 
 # News articles are far shorter; beyond this the text is not read (keeps time bounded).
 MAX_BODY = 200_000
@@ -603,8 +603,7 @@ CLOSING_RE = re.compile(
 # "The Forum was held in Niue from 19-20 August": a later sentence that says the session
 # took place dates it.
 HELD_RE = re.compile(
-    r"\b(?:(?:was|were)\s+(?:held|convened)|took\s+place|(?:meeting|session|talks|round|"
-    r"consultations)\s+(?:held|convened))\b",
+    rf"\b(?:(?:was|were)\s+(?:held|convened)|took\s+place|{SESSION_NOUNS}\s+(?:held|convened))\b",
     re.IGNORECASE,
 )
 
@@ -687,10 +686,7 @@ PRESENT_EVENT_RE = re.compile(
 )
 
 
-POINTS_BACK_RE = re.compile(
-    r"\s*(?:The|This)\s+(?:[a-z-]+\s+)?(?:meeting|session|talks|round|dialogue|"
-    r"consultations?)\b"
-)
+POINTS_BACK_RE = re.compile(rf"\s*(?:The|This)\s+(?:[a-z-]+\s+)?{SESSION_NOUNS}\b")
 SAYS_HELD_RE = re.compile(
     r"\b(?:was|were)\s+held\b|\btook\s+place\b|\bconvened\b|"
     r"\b(?:meeting|session|round|talks|summit|cabinet|commission|committee),?\s+held\s+(?:in|at)\b",

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from meetings.extraction.gazetteer import ORG, PREFIX, gazetteer
 from meetings.extraction.people import Mention, find_people, party_in
 from meetings.extraction.text import Sentence
+from meetings.extraction.vocab import SESSION_NOUNS
 
 # Spokespeople and envoys posted abroad speak about a session; they do not head a side
 # unless a sentence says they led it.
@@ -30,8 +31,7 @@ LEAD_HINT_RE = re.compile(
 # "The meeting, co-chaired by China's Vice Foreign Minister X and ...": a sentence far
 # from the lead that still says who chaired the session.
 SESSION_CHAIRED_RE = re.compile(
-    r"\b(?:the|this)\s+(?:meeting|session|talks|round|consultations?|dialogue)\b"
-    r"[^.;]{0,30}?\b(?:co-?chaired|chaired|led|headed)\s+by\b",
+    rf"\b(?:the|this)\s+{SESSION_NOUNS}\b[^.;]{{0,30}}?\b(?:co-?chaired|chaired|led|headed)\s+by\b",
     re.IGNORECASE,
 )
 CHAIR_RE = re.compile(

@@ -185,6 +185,9 @@ def to_roman(n: int) -> str:
     return "".join(out)
 
 
+# The words by which a sentence refers back to a session ("The virtual meeting ...").
+SESSION_NOUNS = r"(?:meeting|session|talks|round|consultations?|dialogue)"
+
 ORDINAL_RE = re.compile(
     r"(?<![\w-])(?:(?P<num>\d{1,3})(?:st|nd|rd|th)|(?P<roman>[IVXLC]{2,7})"
     r"|(?P<word>(?i:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-]"
