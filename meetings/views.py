@@ -244,7 +244,10 @@ class UpcomingView(ForgivingQueryMixin, FilterMixin, TemplateView):
     template_name = "meetings/upcoming.html"
     filterset_class = UpcomingFilter
     strict = False
-    shown = 100
+    # Rows of each session table: enough to answer "what is next, what is late" at a
+    # glance; each table links the sessions list for the rest. A hundred of each, with
+    # their delegations, were most of the page's server time.
+    shown = 50
     overdue_per_page = 25
 
     def get_queryset(self):
@@ -413,7 +416,9 @@ class CountryPairView(TemplateView):
     who led each side, and their next planned meeting."""
 
     template_name = "meetings/country_pair.html"
-    shown = 100
+    # The latest sessions of the timeline; the page links the sessions list for all of
+    # them. A hundred rows with their delegations were most of the page's server time.
+    shown = 50
 
     def get_context_data(self, **kwargs):
         codes = [self.kwargs["first_code"].upper(), self.kwargs["second_code"].upper()]

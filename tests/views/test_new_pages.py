@@ -339,3 +339,47 @@ def test_country_pair_page_shows_the_latest_mechanisms_and_links_the_rest(client
     # Who led each side and the timeline still count every mechanism.
     assert [p.led for p in response.context["leaders"][0][1]] == [MECHANISMS_SHOWN + 1]
     assert response.context["session_count"] == MECHANISMS_SHOWN + 1
+
+
+def test_upcoming_shows_the_most_recent_past_due_plans_and_links_the_rest(client):
+    from meetings.views import UpcomingView
+
+    shown = UpcomingView.shown
+    series = SeriesFactory(name="Talks")
+    first = timezone.localdate() - datetime.timedelta(days=400)
+    for offset in range(shown + 1):
+        day = first + datetime.timedelta(days=offset)
+        SessionFactory(series=series, status=PLANNED, start_date=day)
+
+    response = client.get(UPCOMING)
+
+    past_due = response.context["past_due"]
+    assert len(past_due) == shown
+    assert past_due[0].start_date == first + datetime.timedelta(days=shown)
+    assert response.context["past_due_count"] == shown + 1
+    assert (
+        f'The {shown} most recent are shown; <a href="/sessions/?status=planned">'
+        "all planned sessions</a>"
+    ) in response.content.decode()
+
+
+def test_country_pair_timeline_shows_the_latest_sessions_and_links_the_rest(
+    client, pakistan, russia
+):
+    from meetings.views import CountryPairView
+
+    shown = CountryPairView.shown
+    series = SeriesFactory(name="Talks", parties=[pakistan, russia])
+    for offset in range(shown + 1):
+        SessionFactory(
+            series=series, number=offset + 1, start_date=datetime.date(1990 + offset, 1, 1)
+        )
+
+    response = client.get(reverse("meetings:country_pair", args=["PAK", "RUS"]))
+
+    sessions = response.context["sessions"]
+    assert [s.number for s in sessions] == list(range(shown + 1, 1, -1))
+    assert (
+        f"the latest {shown} of {shown + 1} are shown, "
+        '<a href="/sessions/?country=PAK&amp;country=RUS">all of them in the sessions list</a>'
+    ) in response.content.decode()
