@@ -71,7 +71,9 @@ def rows_by_key(queryset, keys) -> list:
     if shaped.query.group_by is None:
         # Aggregates would change with the conditions; the list pages have none.
         shaped.query.clear_where()
-    rows = {row.pk: row for row in shaped.filter(OneOf(F("pk"), list(keys)))}
+    found = list(shaped.filter(OneOf(F("pk"), list(keys))))
+    # A `.values()` queryset's rows are dictionaries, which then hold "pk".
+    rows = {(row["pk"] if isinstance(row, dict) else row.pk): row for row in found}
     return [rows[key] for key in keys if key in rows]
 
 

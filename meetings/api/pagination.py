@@ -73,7 +73,10 @@ def _plain(value):
 
 def encode_cursor(direction: str, keys: list[SortKey], row) -> str:
     """The opaque cursor of the page after ("next") or before ("previous") `row`."""
-    values = [_plain(row.pk if k.name == "pk" else getattr(row, k.name)) for k in keys]
+    if isinstance(row, dict):  # a `.values()` row, with "pk"
+        values = [_plain(row[k.name]) for k in keys]
+    else:
+        values = [_plain(row.pk if k.name == "pk" else getattr(row, k.name)) for k in keys]
     token = json.dumps(
         {"d": direction, "k": [k.label for k in keys], "v": values}, separators=(",", ":")
     )
@@ -91,6 +94,10 @@ class KeysetPagination(BasePagination):
     # by a computed value (latest session, number of sessions) on every request; the
     # cursor's row is then found in the ranked keys.
     rank = False
+    # Columns to read the page's rows as `.values()` dictionaries instead of model
+    # instances (which cost more to build than the JSON made of them); "pk" and the
+    # sort keys among them. None: model instances.
+    columns = None
     parameters = frozenset({"cursor", "page_size", "format"})
 
     def paginate_queryset(self, queryset, request, view=None):
@@ -145,9 +152,10 @@ class KeysetPagination(BasePagination):
         start = max(position - size, 0)
         return self._load(queryset, ranked[start:position]), True, start > 0
 
-    @staticmethod
-    def _load(queryset, keys):
+    def _load(self, queryset, keys):
         # Only the page's rows get their joins and annotations.
+        if self.columns:
+            queryset = queryset.values(*self.columns)
         return rows_by_key(queryset, keys)
 
     def _page_size(self, raw):

@@ -24,6 +24,7 @@ from meetings.models import (
     Session,
     format_partial_date,
     page_url,
+    venue_label,
 )
 from meetings.querysets import (
     DELEGATION_ORDER_IN_SESSION,
@@ -102,11 +103,45 @@ def _party(country_id, country_name, organization, organization_name) -> dict:
     return {"type": "organization", "code": organization, "name": organization_name or organization}
 
 
+# What a session row shows of the session, its series and its host, read with
+# `.values(*SESSION_COLUMNS)` (or from a loaded session by `session_values`).
+SESSION_COLUMNS = (
+    "pk",
+    "series__slug",
+    "series__name",
+    "number",
+    "status",
+    "start_date",
+    "start_precision",
+    "end_date",
+    "city",
+    "country_id",
+    "country__name",
+    "virtual",
+    "conflicts",
+    "updated_at",
+)
+
+
+def session_values(session) -> dict:
+    """A session loaded with its series and host, as a `.values(*SESSION_COLUMNS)` row."""
+    return {
+        "pk": session.pk,
+        "series__slug": session.series.slug,
+        "series__name": session.series.name,
+        **{name: getattr(session, name) for name in SESSION_COLUMNS[3:10]},
+        "country__name": session.country.name if session.country_id else None,
+        "virtual": session.virtual,
+        "conflicts": session.conflicts,
+        "updated_at": session.updated_at,
+    }
+
+
 def session_rows(sessions, *, base: str) -> list[dict]:
-    """Sessions (loaded with `select_related("series", "country")`) as API rows with
-    their delegations, sources and evidence: three queries whatever their number."""
+    """Sessions as `.values(*SESSION_COLUMNS)` rows, made API rows with their
+    delegations, sources and evidence: three queries whatever their number."""
     sessions = list(sessions)
-    ids = [s.pk for s in sessions]
+    ids = [s["pk"] for s in sessions]
     delegations = {pk: [] for pk in ids}
     sources = {pk: [] for pk in ids}
     evidence = {pk: [] for pk in ids}
@@ -181,35 +216,38 @@ def session_rows(sessions, *, base: str) -> list[dict]:
                     "article": row["article_id"],
                 }
             )
-    return [
-        {
-            "id": s.pk,
-            "url": base + page_url("api:session", s.pk),
-            "page": base + Session.url_for(s.pk),
-            "series": series_ref(base, s.series.slug, s.series.name),
-            "number": s.number,
-            "status": s.status,
-            "start": s.start_display,
-            "start_precision": s.start_precision,
-            "end": _iso(s.end_date),
-            "venue": {
-                "city": s.city or None,
-                "country": country_ref(base, s.country_id, s.country.name if s.country else None),
-                "virtual": s.virtual,
-                "label": s.venue or None,
-            },
-            "delegations": delegations[s.pk],
-            "sources": sources[s.pk],
-            "evidence": evidence[s.pk],
-            "conflicts": [
-                {"field": c.get("field", ""), "values": c.get("values", {})}
-                for c in (s.conflicts or [])
-                if isinstance(c, dict)
-            ],
-            "updated_at": s.updated_at.isoformat().replace("+00:00", "Z"),
-        }
-        for s in sessions
-    ]
+    return [_session_row(s, base, delegations, sources, evidence) for s in sessions]
+
+
+def _session_row(s: dict, base, delegations, sources, evidence) -> dict:
+    pk, host = s["pk"], s["country__name"]
+    venue = venue_label(virtual=s["virtual"], city=s["city"], country=host or "")
+    return {
+        "id": pk,
+        "url": base + page_url("api:session", pk),
+        "page": base + Session.url_for(pk),
+        "series": series_ref(base, s["series__slug"], s["series__name"]),
+        "number": s["number"],
+        "status": s["status"],
+        "start": format_partial_date(s["start_date"], s["start_precision"]),
+        "start_precision": s["start_precision"],
+        "end": _iso(s["end_date"]),
+        "venue": {
+            "city": s["city"] or None,
+            "country": country_ref(base, s["country_id"], host),
+            "virtual": s["virtual"],
+            "label": venue or None,
+        },
+        "delegations": delegations[pk],
+        "sources": sources[pk],
+        "evidence": evidence[pk],
+        "conflicts": [
+            {"field": c.get("field", ""), "values": c.get("values", {})}
+            for c in (s["conflicts"] or [])
+            if isinstance(c, dict)
+        ],
+        "updated_at": s["updated_at"].isoformat().replace("+00:00", "Z"),
+    }
 
 
 # ---- series ------------------------------------------------------------------------------

@@ -501,3 +501,18 @@ def test_evidence_of_a_delegation_without_a_session_is_still_the_sessions(client
     assert [(e["fact"], e["sentence"]) for e in data["evidence"]] == [
         ("delegation.head", "Ahmad Farooq")
     ]
+
+
+def test_session_rows_of_the_list_are_the_rows_of_the_detail(client, counter_terrorism_series):
+    # The list reads its rows as plain values, the detail from the loaded session: the
+    # same session must come out the same, whichever way it was read.
+    virtual = SessionFactory(series=counter_terrorism_series["eighth"].series, city="")
+    virtual.virtual, virtual.start_precision = True, DatePrecision.MONTH
+    virtual.save()
+
+    listed = _walk(client, SESSIONS + "?page_size=2")[0]
+
+    assert len(listed) == Session.objects.count()
+    for row in listed:
+        assert row == _get(client, reverse("api:session", args=[row["id"]]))
+    assert {row["venue"]["label"] for row in listed} >= {"Virtual", "Moscow, Russia"}
