@@ -486,6 +486,9 @@ class CountryDetailView(DetailView):
             "country", code, lambda: summarize_country(Series, alpha3=code)
         )
         keys = summary.series
+        # The pair pages' address around the counterpart's code, reversed once: a
+        # country has a few hundred counterparts.
+        before, _, after = pair_url(code, "XXX").rpartition("XXX")
         return super().get_context_data(
             mechanisms=load_series_rows(keys[:MECHANISMS_SHOWN]),
             mechanism_count=len(keys),
@@ -494,7 +497,10 @@ class CountryDetailView(DetailView):
                 (
                     party,
                     n,
-                    pair_url(code, party.pk) if len(party.pk) == 3 and party.pk.isupper() else None,
+                    # A state's code; an organisation has no pair page.
+                    before + party.pk + after
+                    if len(party.pk) == 3 and party.pk.isupper()
+                    else None,
                 )
                 for party, n in summary.counterparts
             ],

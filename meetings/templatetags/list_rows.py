@@ -230,3 +230,47 @@ def leader_items(leaders) -> SafeString:
     """The items of a "who led" list, for LeaderBrief rows (querysets.leader_briefs)."""
     # Each item was escaped by _html.
     return mark_safe("".join(_leader_item(leader) for leader in leaders))
+
+
+def _counterpart_item(party, count, pair) -> SafeString:
+    title = _html(' title="{}"', party.title) if party.title else ""
+    return _html(
+        '\n    <li><a href="{}"{}>{} <span class="count">{}</span></a></li>\n  ',
+        pair or party.url,
+        title,
+        party.name,
+        count,
+    )
+
+
+@register.simple_tag
+def counterpart_items(counterparts) -> SafeString:
+    """The chips of a country's counterparts: (party brief, sessions, pair page or
+    None) as CountryDetailView gives them; a country has up to a few hundred."""
+    # Each item was escaped by _html.
+    return mark_safe("".join(_counterpart_item(*item) for item in counterparts))
+
+
+def _session_item(session) -> str:
+    number = f", No. {session.number}" if session.number else ""
+    if session.start_date:
+        when = _escape(partial_date(session.start_date, session.start_precision))
+    else:
+        when = "date not announced"
+    venue = session.venue
+    venue = f" · {_escape(venue)}" if venue else ""
+    return (
+        f'\n  <li><a href="{_escape(session.get_absolute_url())}">'
+        f"{_escape(session.series.name)}{number}</a>"
+        f'\n    <span class="meta">{when}{venue}</span></li>\n'
+    )
+
+
+@register.simple_tag
+def session_items(sessions, empty) -> SafeString:
+    """A short list of sessions (given their series and host), or `empty`."""
+    if not sessions:
+        return _html('<p class="empty">{}</p>', empty)
+    # Each value was escaped where it was put in.
+    items = "".join(_session_item(session) for session in sessions)
+    return mark_safe(f'<ul class="session-items">{items}</ul>')
