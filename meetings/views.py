@@ -18,7 +18,7 @@ from django.http import (
     StreamingHttpResponse,
 )
 from django.shortcuts import get_object_or_404
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -53,6 +53,7 @@ from meetings.querysets import (
     summarize_country,
     summarize_pair,
 )
+from meetings.templatetags.list_rows import leader_items
 
 # Parameters read from an over-long query string before the rest is dropped.
 MAX_PARAMETERS = 50
@@ -434,6 +435,13 @@ class CountryPairView(TemplateView):
         in_common = Session.objects.filter(OneOf(F("series_id"), keys))
         # Keys first: the date index holds each session's series (migration 0012).
         newest = list(in_common.newest_first().values_list("pk", flat=True)[: self.shown])
+        # Up to a few hundred heads a side, the same while the data is unchanged: their
+        # items are made once, as the summary is (their links follow the script prefix).
+        led = LIST_CACHE.remember_by_key(
+            "pair leaders",
+            (tuple(codes), get_script_prefix()),
+            lambda: [leader_items(summary.leaders[code]) for code in codes],
+        )
         return super().get_context_data(
             first=first,
             second=second,
@@ -444,6 +452,7 @@ class CountryPairView(TemplateView):
             session_count=summary.session_count,
             shown=self.shown,
             leaders=[(c, summary.leaders[c.pk]) for c in (first, second)],
+            leader_items=list(zip((first, second), led, strict=True)),
             next_session=in_common.upcoming(today=timezone.localdate())
             .select_related("series", "country")
             .first(),

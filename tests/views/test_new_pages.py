@@ -383,3 +383,16 @@ def test_country_pair_timeline_shows_the_latest_sessions_and_links_the_rest(
         f"the latest {shown} of {shown + 1} are shown, "
         '<a href="/sessions/?country=PAK&amp;country=RUS">all of them in the sessions list</a>'
     ) in response.content.decode()
+
+
+def test_country_pair_page_shows_a_newly_recorded_head_at_once(client, pakistan, russia):
+    jwg = SeriesFactory(parties=[pakistan, russia])
+    url = reverse("meetings:country_pair", args=["PAK", "RUS"])
+    DelegationFactory(session=SessionFactory(series=jwg), country=pakistan, head__name="First")
+    assert "First" in client.get(url).content.decode()
+
+    DelegationFactory(session=SessionFactory(series=jwg), country=russia, head__name="Second")
+
+    html = client.get(url).content.decode()
+    assert "First" in html
+    assert "Second" in html
