@@ -8,6 +8,7 @@ people, places and sources that history refers to cannot be deleted from under i
 """
 
 import datetime
+import re
 import threading
 from functools import lru_cache
 from urllib.parse import quote
@@ -80,6 +81,9 @@ TOPICS = [
 ]
 
 
+# What quote() never changes: ASCII letters, digits and "_.-~".
+_UNQUOTED = re.compile(r"[A-Za-z0-9_.~-]+")
+
 # A key every path converter of meetings/urls.py accepts (int, slug, str).
 _URL_PLACEHOLDER = "987654321"
 
@@ -116,7 +120,8 @@ def page_url(route: str, key) -> str:
     more than the rest of the row's markup."""
     before, after = _url_halves(route, _request_prefix.value or get_script_prefix())
     text = str(key)
-    if not (text.isascii() and text.isalnum()):  # as it is, quoted or not
+    # Slugs ("pak-rus-jwg") are left as they are by quote(), whose work was then wasted.
+    if not (text.isascii() and (text.isalnum() or _UNQUOTED.fullmatch(text))):
         text = quote(text, safe="")
     return before + text + after
 

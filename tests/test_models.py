@@ -156,7 +156,11 @@ def test_page_urls_are_the_routes_of_urls_py():
 
 @pytest.mark.parametrize(
     ("slug", "expected"),
-    [("pak-rus-jwg", "/series/pak-rus-jwg/"), ("abc123", "/series/abc123/")],
+    [
+        ("pak-rus-jwg", "/series/pak-rus-jwg/"),
+        ("abc123", "/series/abc123/"),
+        ("a_b-c", "/series/a_b-c/"),
+    ],
 )
 def test_page_url_is_the_reversed_address(slug, expected):
     assert (page_url("meetings:series", slug), reverse("meetings:series", args=[slug])) == (
@@ -167,6 +171,9 @@ def test_page_url_is_the_reversed_address(slug, expected):
 
 def test_page_url_quotes_what_is_not_plain_letters_and_digits():
     assert page_url("meetings:organization", "A&B ü") == "/organizations/A%26B%20%C3%BC/"
+    assert page_url("meetings:organization", "E.U_x-y~") == reverse(
+        "meetings:organization", args=["E.U_x-y~"]
+    )
 
 
 def test_page_url_follows_the_script_prefix_of_the_request():
