@@ -257,23 +257,43 @@ class UpcomingView(ForgivingQueryMixin, FilterMixin, TemplateView):
     def get_context_data(self, **kwargs):
         today = timezone.localdate()
         self.filterset = filterset = self.get_filterset(self.get_filterset_class())
-        sessions = filterset.qs
-        upcoming = sessions.upcoming(today=today)
-        past_due = sessions.past_due(today=today).newest_first()
-        overdue = self.overdue_keys(today=today, filtered=filterset.is_filtered)
+        # What the tables show follows from the filters asked, the day and the data: they
+        # are read once while the data is unchanged (ListCache), since building their
+        # half-dozen queries cost more server time than the rest of the page.
+        asked = (today, filter_values(filterset))
+        tables = LIST_CACHE.remember_by_key(
+            "upcoming tables", asked, lambda: self.session_tables(filterset.qs, today=today)
+        )
+        overdue = LIST_CACHE.remember_by_key(
+            "overdue keys",
+            asked,
+            lambda: self.overdue_keys(today=today, filtered=filterset.is_filtered),
+        )
         page = Paginator(overdue, self.overdue_per_page).get_page(self.request.GET.get("page"))
+        overdue_rows = LIST_CACHE.remember_by_key(
+            "overdue rows", (asked, page.number), lambda: load_series_rows(page.object_list)
+        )
         return super().get_context_data(
             filter=filterset,
             ignored=filterset.ignored + self.notes,
-            upcoming=load_session_rows(upcoming[: self.shown]),
-            upcoming_count=LIST_CACHE.count(upcoming),
-            past_due=load_session_rows(past_due[: self.shown]),
-            past_due_count=LIST_CACHE.count(past_due),
-            overdue=load_series_rows(page.object_list),
+            overdue=overdue_rows,
             overdue_page=page,
             shown=self.shown,
+            **tables,
             **kwargs,
         )
+
+    def session_tables(self, sessions, *, today) -> dict:
+        """The planned sessions and those past their date, the first `shown` of each
+        with their delegations, and how many there are of each."""
+        upcoming = sessions.upcoming(today=today)
+        past_due = sessions.past_due(today=today).newest_first()
+        return {
+            "upcoming": load_session_rows(upcoming[: self.shown]),
+            "upcoming_count": upcoming.count(),
+            "past_due": load_session_rows(past_due[: self.shown]),
+            "past_due_count": past_due.count(),
+        }
 
     def overdue_keys(self, *, today, filtered) -> list[int]:
         dated = Session.objects.dated_rows()
@@ -286,6 +306,16 @@ class UpcomingView(ForgivingQueryMixin, FilterMixin, TemplateView):
             return ranked
         wanted = set(self.filterset.qs.order_by().values_list("series_id", flat=True))
         return [key for key in ranked if key in wanted]
+
+
+def filter_values(filterset) -> tuple:
+    """The values asked of `filterset`'s filters, as a hashable key: with the data they
+    determine its rows, however the filters read them (invalid ones are ignored the same
+    way each time)."""
+    data = filterset.data
+    return tuple(
+        (name, tuple(data.getlist(name))) for name in sorted(filterset.filters) if name in data
+    )
 
 
 def csv_response(request, rows, *, filename: str) -> StreamingHttpResponse:

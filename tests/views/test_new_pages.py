@@ -122,6 +122,41 @@ def test_upcoming_query_count_is_the_same_for_one_and_three_series(client, pakis
     assert one == three
 
 
+def test_upcoming_again_asks_only_for_the_data_version_and_keeps_filters_apart(
+    client, pakistan, russia, india
+):
+    this_year = timezone.localdate().year
+    for name, parties in [("Pakistan-Russia talks", [pakistan, russia]), ("India talks", [india])]:
+        series = SeriesFactory(name=name, parties=parties)
+        _yearly(series, last_year=this_year - 6)
+        planned = SessionFactory(series=series, status=PLANNED, start_date=None)
+        DelegationFactory(session=planned, country=parties[0])
+    first = _count_queries(client, UPCOMING + "?country=PAK")
+
+    again = _count_queries(client, UPCOMING + "?country=PAK")
+    other = client.get(UPCOMING + "?country=IND&page=1")
+
+    # The page cache's version and the remembered lists' version: nothing else.
+    assert (first > 2, again) == (True, 2)
+    assert [s.series.name for s in other.context["upcoming"]] == ["India talks"]
+    assert [s.name for s in other.context["overdue"]] == ["India talks"]
+    assert other.context["past_due_count"] == 0
+
+
+@pytest.mark.django_db(transaction=True)
+def test_upcoming_shows_a_new_delegation_head_once_the_change_commits(client, pakistan):
+    planned = SessionFactory(
+        series=SeriesFactory(name="Talks", parties=[pakistan]), status=PLANNED, start_date=None
+    )
+    delegation = DelegationFactory(session=planned, country=pakistan, head=None)
+    assert "Ahmad Farooq" not in client.get(UPCOMING).content.decode()
+
+    delegation.head = OfficialFactory(name="Ahmad Farooq", country=pakistan)
+    delegation.save()
+
+    assert "Ahmad Farooq" in client.get(UPCOMING).content.decode()
+
+
 def test_upcoming_is_linked_from_the_navigation(client):
     response = client.get(reverse("meetings:series_list"))
 
