@@ -455,16 +455,12 @@ class CountryPairView(TemplateView):
         codes = [self.kwargs["first_code"].upper(), self.kwargs["second_code"].upper()]
         if codes[0] == codes[1]:
             raise Http404("Two different countries are needed.")
-        first, second = (get_object_or_404(Country, pk=code) for code in codes)
+        first, second = (remembered_country(code) for code in codes)
         # Counted over all their mechanisms (thousands of sessions and delegations for
         # a pair with hundreds), once while the data is unchanged, as the lists' counts.
         summary = LIST_CACHE.remember_by_key(
             "pair", tuple(codes), lambda: summarize_pair(Series, first=codes[0], second=codes[1])
         )
-        keys = summary.series
-        in_common = Session.objects.filter(OneOf(F("series_id"), keys))
-        # Keys first: the date index holds each session's series (migration 0012).
-        newest = list(in_common.newest_first().values_list("pk", flat=True)[: self.shown])
         # Up to a few hundred heads a side, the same while the data is unchanged: their
         # items are made once, as the summary is (their links follow the script prefix).
         led = LIST_CACHE.remember_by_key(
@@ -472,22 +468,49 @@ class CountryPairView(TemplateView):
             (tuple(codes), get_script_prefix()),
             lambda: [leader_items(summary.leaders[code]) for code in codes],
         )
+        # The tables follow from the two codes, the day and the data: read once while the
+        # data is unchanged, since their queries were most of the page's server time.
+        today = timezone.localdate()
+        tables = LIST_CACHE.remember_by_key(
+            "pair tables", (tuple(codes), today), lambda: self.tables(summary.series, today=today)
+        )
         return super().get_context_data(
             first=first,
             second=second,
-            mechanisms=load_series_rows(keys[:MECHANISMS_SHOWN]),
-            mechanism_count=len(keys),
+            mechanism_count=len(summary.series),
             mechanisms_shown=MECHANISMS_SHOWN,
-            sessions=load_session_rows(rows_by_key(in_common.for_list_page(), newest)),
             session_count=summary.session_count,
             shown=self.shown,
             leaders=[(c, summary.leaders[c.pk]) for c in (first, second)],
             leader_items=list(zip((first, second), led, strict=True)),
-            next_session=in_common.upcoming(today=timezone.localdate())
-            .select_related("series", "country")
-            .first(),
+            **tables,
             **kwargs,
         )
+
+    def tables(self, keys, *, today) -> dict:
+        """The latest mechanisms in common, the latest `shown` sessions across them with
+        their delegations, and the next planned one."""
+        in_common = Session.objects.filter(OneOf(F("series_id"), keys))
+        # Keys first: the date index holds each session's series (migration 0012).
+        newest = list(in_common.newest_first().values_list("pk", flat=True)[: self.shown])
+        return {
+            "mechanisms": load_series_rows(keys[:MECHANISMS_SHOWN]),
+            "sessions": load_session_rows(rows_by_key(in_common.for_list_page(), newest)),
+            "next_session": in_common.upcoming(today=today)
+            .select_related("series", "country")
+            .first(),
+        }
+
+
+def remembered_country(code: str) -> Country:
+    """The country of this code, read once while the data is unchanged (a new or edited
+    country bumps the data version); not found if there is none."""
+    country = LIST_CACHE.remember_by_key(
+        "country row", code, lambda: Country.objects.filter(pk=code).first()
+    )
+    if country is None:
+        raise Http404("No country has this code.")
+    return country
 
 
 class OrganizationDetailView(DetailView):
@@ -518,19 +541,26 @@ class CountryDetailView(DetailView):
     model = Country
     template_name = "meetings/country_detail.html"
 
+    def get_object(self, queryset=None):
+        return remembered_country(self.kwargs["pk"])
+
     def get_context_data(self, **kwargs):
         code = self.object.alpha3
         # Counted over all its mechanisms, once while the data is unchanged.
         summary = LIST_CACHE.remember_by_key(
             "country", code, lambda: summarize_country(Series, alpha3=code)
         )
-        keys = summary.series
+        # The tables follow from the code, the day and the data: read once while the data
+        # is unchanged, since their queries were most of the page's server time.
+        today = timezone.localdate()
+        tables = LIST_CACHE.remember_by_key(
+            "country tables", (code, today), lambda: self.tables(code, summary.series, today=today)
+        )
         # The pair pages' address around the counterpart's code, reversed once: a
         # country has a few hundred counterparts.
         before, _, after = pair_url(code, "XXX").rpartition("XXX")
         return super().get_context_data(
-            mechanisms=load_series_rows(keys[:MECHANISMS_SHOWN]),
-            mechanism_count=len(keys),
+            mechanism_count=len(summary.series),
             mechanisms_shown=MECHANISMS_SHOWN,
             counterparts=[
                 (
@@ -543,10 +573,18 @@ class CountryDetailView(DetailView):
                 )
                 for party, n in summary.counterparts
             ],
-            recent=Session.objects.recent_for_country(code),
-            planned=Session.objects.planned_for_country(code, today=timezone.localdate()),
+            **tables,
             **kwargs,
         )
+
+    @staticmethod
+    def tables(code, keys, *, today) -> dict:
+        """Its latest mechanisms, its latest held sessions and its next planned ones."""
+        return {
+            "mechanisms": load_series_rows(keys[:MECHANISMS_SHOWN]),
+            "recent": list(Session.objects.recent_for_country(code)),
+            "planned": list(Session.objects.planned_for_country(code, today=today)),
+        }
 
 
 class OfficialDetailView(MergedAwayMixin, DetailView):

@@ -202,6 +202,49 @@ def test_country_pair_page_query_count_is_the_same_for_one_and_three_mechanisms(
     assert _count_queries(client, url) == one
 
 
+def test_country_pages_again_ask_only_for_the_data_version_and_keep_countries_apart(
+    client, pakistan, russia, india
+):
+    for name, parties in [("PAK-RUS JWG", [pakistan, russia]), ("IND-RUS JWG", [india, russia])]:
+        series = SeriesFactory(name=name, parties=parties)
+        DelegationFactory(session=SessionFactory(series=series), country=parties[0])
+        SessionFactory(series=series, status=PLANNED, start_date=None)
+    country = reverse("meetings:country", args=["PAK"])
+    pair = reverse("meetings:country_pair", args=["PAK", "RUS"])
+    firsts = [_count_queries(client, url) for url in (country, pair)]
+
+    agains = [_count_queries(client, url) for url in (country, pair)]
+    other_country = client.get(reverse("meetings:country", args=["IND"])).context
+    other_pair = client.get(reverse("meetings:country_pair", args=["IND", "RUS"])).context
+
+    # The page cache's version and the remembered lists' version: nothing else.
+    assert ([n > 2 for n in firsts], agains) == ([True, True], [2, 2])
+    assert [m.name for m in other_country["mechanisms"]] == ["IND-RUS JWG"]
+    assert {s.series.name for s in other_country["recent"]} == {"IND-RUS JWG"}
+    assert [m.name for m in other_pair["mechanisms"]] == ["IND-RUS JWG"]
+    assert other_pair["next_session"].series.name == "IND-RUS JWG"
+    assert client.get(reverse("meetings:country", args=["ZZZ"])).status_code == 404
+
+
+@pytest.mark.django_db(transaction=True)
+def test_country_pages_show_a_new_session_and_head_once_the_change_commits(
+    client, pakistan, russia
+):
+    jwg = SeriesFactory(name="PAK-RUS JWG", parties=[pakistan, russia])
+    country = reverse("meetings:country", args=["PAK"])
+    pair = reverse("meetings:country_pair", args=["PAK", "RUS"])
+    assert "Islamabad" not in client.get(country).content.decode()
+    assert "Islamabad" not in client.get(pair).content.decode()
+
+    session = SessionFactory(series=jwg, city="Islamabad", start_date=datetime.date(2020, 3, 1))
+    DelegationFactory(session=session, country=russia, head__name="Ivan Petrov")
+
+    assert "Islamabad" in client.get(country).content.decode()
+    html = client.get(pair).content.decode()
+    assert "Islamabad" in html
+    assert "Ivan Petrov" in html
+
+
 def test_country_pair_page_of_an_unknown_or_repeated_country_is_not_found(client, pakistan):
     assert client.get(reverse("meetings:country_pair", args=["PAK", "ZZZ"])).status_code == 404
     assert client.get(reverse("meetings:country_pair", args=["PAK", "PAK"])).status_code == 404
