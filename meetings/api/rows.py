@@ -6,6 +6,7 @@ Addresses are absolute: `base` is the scheme and host of the request.
 """
 
 import datetime
+import re
 from urllib.parse import urlencode
 
 from django.db.models import F, Q
@@ -42,6 +43,29 @@ def http_url(value: str) -> str:
 
 def list_url(base: str, route: str, **filters) -> str:
     return f"{base}{reverse(route)}?{urlencode(filters)}"
+
+
+# Keys that quote() leaves as they are (numbers, slugs, alpha-3 codes): their addresses
+# can be written from the route's halves directly, as page_url would write them.
+_UNQUOTED = re.compile(r"[A-Za-z0-9_.~-]+")
+_MARKER = "zzkeyzz"
+
+
+def addresses(base: str, route: str):
+    """`key -> base + page_url(route, key)`, with the route split once: a page of two
+    hundred sessions has some two thousand addresses, and page_url for each cost more
+    than the rest of the rows."""
+    before, _, after = page_url(route, _MARKER).partition(_MARKER)
+    head = base + before
+
+    def address(key) -> str:
+        if type(key) is int:
+            return f"{head}{key}{after}"
+        if key.isascii() and _UNQUOTED.fullmatch(key):
+            return head + key + after
+        return base + page_url(route, key)
+
+    return address
 
 
 def _iso(value: datetime.date | None) -> str | None:
@@ -142,6 +166,7 @@ def session_rows(sessions, *, base: str) -> list[dict]:
     delegations, sources and evidence: three queries whatever their number."""
     sessions = list(sessions)
     ids = [s["pk"] for s in sessions]
+    links = _SessionLinks(base)
     delegations = {pk: [] for pk in ids}
     sources = {pk: [] for pk in ids}
     evidence = {pk: [] for pk in ids}
@@ -164,7 +189,7 @@ def session_rows(sessions, *, base: str) -> list[dict]:
             delegations[session_id].append(
                 {
                     "party": _party(*party),
-                    "head": official_ref(base, head_id, head_name),
+                    "head": links.official(head_id, head_name),
                     "head_title": head_title,
                 }
             )
@@ -181,8 +206,8 @@ def session_rows(sessions, *, base: str) -> list[dict]:
                     "published": _iso(published),
                     "source_name": source_name,
                     "original_url": http_url(url) or None,
-                    "url": base + page_url("api:article", pk),
-                    "page": base + Article.url_for(pk),
+                    "url": links.api_article(pk),
+                    "page": links.article(pk),
                 }
             )
         for row in (
@@ -216,17 +241,62 @@ def session_rows(sessions, *, base: str) -> list[dict]:
                     "article": row["article_id"],
                 }
             )
-    return [_session_row(s, base, delegations, sources, evidence) for s in sessions]
+    return [_session_row(s, links, delegations, sources, evidence) for s in sessions]
 
 
-def _session_row(s: dict, base, delegations, sources, evidence) -> dict:
+class _SessionLinks:
+    """The addresses of a page of session rows, each route split once (see addresses);
+    the same as country_ref, official_ref and series_ref write them."""
+
+    def __init__(self, base: str):
+        self.api_session = addresses(base, "api:session")
+        self.session = addresses(base, "meetings:session")
+        self.api_series = addresses(base, "api:series")
+        self.series_page = addresses(base, "meetings:series")
+        self.api_country = addresses(base, "api:country")
+        self.country_page = addresses(base, "meetings:country")
+        self.api_official = addresses(base, "api:official")
+        self.official_page = addresses(base, "meetings:official")
+        self.api_article = addresses(base, "api:article")
+        self.article = addresses(base, "meetings:article")
+
+    def series(self, slug: str, name: str) -> dict:
+        return {
+            "slug": slug,
+            "name": name,
+            "url": self.api_series(slug),
+            "page": self.series_page(slug),
+        }
+
+    def country(self, code: str | None, name: str | None) -> dict | None:
+        if not code:
+            return None
+        return {
+            "code": code,
+            "name": name or code,
+            "url": self.api_country(code),
+            "page": self.country_page(code),
+        }
+
+    def official(self, pk: int | None, name: str | None) -> dict | None:
+        if pk is None:
+            return None
+        return {
+            "id": pk,
+            "name": name,
+            "url": self.api_official(pk),
+            "page": self.official_page(pk),
+        }
+
+
+def _session_row(s: dict, links: _SessionLinks, delegations, sources, evidence) -> dict:
     pk, host = s["pk"], s["country__name"]
     venue = venue_label(virtual=s["virtual"], city=s["city"], country=host or "")
     return {
         "id": pk,
-        "url": base + page_url("api:session", pk),
-        "page": base + Session.url_for(pk),
-        "series": series_ref(base, s["series__slug"], s["series__name"]),
+        "url": links.api_session(pk),
+        "page": links.session(pk),
+        "series": links.series(s["series__slug"], s["series__name"]),
         "number": s["number"],
         "status": s["status"],
         "start": format_partial_date(s["start_date"], s["start_precision"]),
@@ -234,7 +304,7 @@ def _session_row(s: dict, base, delegations, sources, evidence) -> dict:
         "end": _iso(s["end_date"]),
         "venue": {
             "city": s["city"] or None,
-            "country": country_ref(base, s["country_id"], host),
+            "country": links.country(s["country_id"], host),
             "virtual": s["virtual"],
             "label": venue or None,
         },

@@ -8,7 +8,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from meetings.models import DatePrecision, Session
+from meetings.api.rows import addresses
+from meetings.models import DatePrecision, Session, page_url
 from tests.factories import (
     ArticleFactory,
     DelegationFactory,
@@ -516,3 +517,21 @@ def test_session_rows_of_the_list_are_the_rows_of_the_detail(client, counter_ter
     for row in listed:
         assert row == _get(client, reverse("api:session", args=[row["id"]]))
     assert {row["venue"]["label"] for row in listed} >= {"Virtual", "Moscow, Russia"}
+
+
+@pytest.mark.parametrize(
+    ("route", "key"),
+    [
+        ("api:session", 42),
+        ("meetings:series", "pak-rus-jwg_2"),
+        ("meetings:organization", "O.S.C.E~1"),
+        ("api:country", "PAK"),
+        ("meetings:organization", "A&B C"),
+        ("meetings:organization", "ÉCOWAS"),
+    ],
+)
+def test_row_addresses_are_the_routes_addresses(route, key):
+    # Rows write their addresses from each route split once; keys that need quoting
+    # must come out as the pages' links write them.
+    base = "https://example.org"
+    assert addresses(base, route)(key) == base + page_url(route, key)
