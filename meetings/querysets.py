@@ -529,6 +529,21 @@ def _official_condition(name: str) -> Q:
     return Q(delegations__head__name__icontains=name.strip())
 
 
+# The columns a session row shows on the list page and in the API.
+SESSION_ROW_COLUMNS = (
+    "id",
+    "number",
+    "start_date",
+    "start_precision",
+    "end_date",
+    "city",
+    "country_id",
+    "country__name",
+    "virtual",
+    "status",
+)
+
+
 class SessionQuerySet(models.QuerySet):
     def confirmed(self):
         """Sessions with a fact a person confirmed or corrected."""
@@ -639,18 +654,7 @@ class SessionQuerySet(models.QuerySet):
         rows then get their delegations from `attach_delegation_briefs` (the CSV keeps
         `for_list`). The JSON and timestamp columns the row never shows are left unread."""
         return self.select_related("series", "country").only(
-            "id",
-            "number",
-            "start_date",
-            "start_precision",
-            "end_date",
-            "city",
-            "country_id",
-            "country__name",
-            "virtual",
-            "status",
-            "series__id",
-            "series__name",
+            *SESSION_ROW_COLUMNS, "series__id", "series__name"
         )
 
     def for_api(self):
@@ -658,16 +662,7 @@ class SessionQuerySet(models.QuerySet):
         series' slug and name, the host's name; the review columns (JSON the rows never
         show) and the series' other columns are left unread."""
         return self.select_related("series", "country").only(
-            "id",
-            "number",
-            "start_date",
-            "start_precision",
-            "end_date",
-            "city",
-            "country_id",
-            "country__name",
-            "virtual",
-            "status",
+            *SESSION_ROW_COLUMNS,
             "conflicts",
             "updated_at",
             "series__id",
