@@ -162,6 +162,9 @@ def find_heads(
     ]
     heads: dict[str, Head] = {}
     used: set[str] = set()
+    # A side some sentence says who led ("The Japanese side was led by X") is never
+    # given by elimination.
+    claimed = set(lead.values())
     for idx in window:
         unresolved: list[Mention] = []
         known_party: dict[str, str] = {}
@@ -198,9 +201,6 @@ def find_heads(
             or any(m.counterpart_party for m in people[idx])  # "X and his Thai counterpart"
         ):
             # Elimination gives states only: an organisation's side needs its own clue.
-            # A side some sentence says who led ("The Japanese side was led by X") is
-            # never given by elimination.
-            claimed = set(lead.values())
             eliminable = by_elimination if isinstance(by_elimination, list) else parties
             free = (
                 [p for p in eliminable if p not in heads and p not in claimed]

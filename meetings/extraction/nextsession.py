@@ -100,7 +100,7 @@ def find_next_session(
             am = re.search(r"\bnext\s+(?:" + own + r")\b", text)
             if am:
                 m, head = am, "meeting"
-        if m is None:
+        if m is None and "next" in text.lower():
             # "to hold the next FOC in New Delhi": a mechanism of the same kind after "next".
             for mc in find_mechanisms(text):
                 nm = re.search(r"\bnext\s+\Z", text[max(0, mc.start - 12) : mc.start])
