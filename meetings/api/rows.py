@@ -10,7 +10,6 @@ import re
 from urllib.parse import urlencode
 
 from django.db.models import F, Q
-from django.db.models.functions import Coalesce, Substr
 from django.urls import reverse
 from django.utils import timezone
 
@@ -171,33 +170,80 @@ def session_rows(sessions, *, base: str) -> list[dict]:
     sources = {pk: [] for pk in ids}
     evidence = {pk: [] for pk in ids}
     if ids:
-        for session_id, *values in (
-            Delegation.objects.filter(OneOf(F("session_id"), ids))
-            .order_by(*DELEGATION_ORDER_IN_SESSION)
-            .values_list(
-                "session_id",
-                "country_id",
-                "country__name",
-                "organization__short_name",
-                "organization__full_name",
-                "head_id",
-                "head__name",
-                "head_title",
-            )
-        ):
-            *party, head_id, head_name, head_title = values
-            delegations[session_id].append(
-                {
-                    "party": _party(*party),
-                    "head": links.official(head_id, head_name),
-                    "head_title": head_title,
-                }
-            )
-        for session_id, pk, title, outlet, published, url, source_name in (
-            Article.objects.filter(OneOf(F("session_id"), ids))
-            .order_by(F("published").asc(nulls_last=True), "pk")
-            .values_list("session_id", "pk", "title", "outlet", "published", "url", "source_name")
-        ):
+        delegation_owner = _add_delegations(delegations, ids, links)
+        facts = _facts_of(ids, delegation_owner)
+        texts = _add_sources(sources, ids, {row[6] for row in facts}, links)
+        _add_evidence(evidence, facts, texts, delegation_owner)
+    return [_session_row(s, links, delegations, sources, evidence) for s in sessions]
+
+
+def _add_delegations(delegations: dict, ids: list[int], links) -> dict:
+    """Fills in the sessions' delegations; returns each delegation's session and party,
+    for the evidence of its facts."""
+    delegation_owner = {}
+    for pk, session_id, *values in (
+        Delegation.objects.filter(OneOf(F("session_id"), ids))
+        .order_by(*DELEGATION_ORDER_IN_SESSION)
+        .values_list(
+            "pk",
+            "session_id",
+            "country_id",
+            "country__name",
+            "organization__short_name",
+            "organization__full_name",
+            "head_id",
+            "head__name",
+            "head_title",
+        )
+    ):
+        *party, head_id, head_name, head_title = values
+        delegation_owner[pk] = (session_id, party[0] or party[2])
+        delegations[session_id].append(
+            {
+                "party": _party(*party),
+                "head": links.official(head_id, head_name),
+                "head_title": head_title,
+            }
+        )
+    return delegation_owner
+
+
+FACT_COLUMNS = ("session_id", "delegation_id", "fact", "value", "start", "end", "article_id")
+
+
+def _facts_of(ids: list[int], delegation_owner: dict) -> list[tuple]:
+    """The sessions' evidence rows (FACT_COLUMNS), in article and text order: their own,
+    and their delegations' facts that name no session. Read on the evidence's own
+    indexed keys, without joins; two halves of a UNION rather than one OR, which made
+    the database recheck every row against both lists."""
+    facts = Evidence.objects.filter(OneOf(F("session_id"), ids)).order_by()
+    facts = facts.values_list(*FACT_COLUMNS)
+    if delegation_owner:
+        unowned = Evidence.objects.filter(
+            OneOf(F("delegation_id"), list(delegation_owner)), session_id=None
+        )
+        facts = facts.union(unowned.order_by().values_list(*FACT_COLUMNS), all=True)
+    return sorted(facts, key=lambda row: (row[6], row[4], row[2]))
+
+
+def _add_sources(sources: dict, ids: list[int], cited: set[int], links) -> dict[int, str]:
+    """Fills in the sessions' source articles; returns the texts of those and of the
+    other articles the evidence cites (a planned session's facts come from the reports
+    of the session before it). The sentences are cut from these texts in Python:
+    cutting them in the database decompressed an article's text once per fact."""
+    condition = Q(OneOf(F("session_id"), ids))
+    if cited:
+        condition |= Q(OneOf(F("pk"), sorted(cited)))
+    texts = {}
+    for session_id, pk, title, outlet, published, url, source_name, text in (
+        Article.objects.filter(condition)
+        .order_by(F("published").asc(nulls_last=True), "pk")
+        .values_list(
+            "session_id", "pk", "title", "outlet", "published", "url", "source_name", "text"
+        )
+    ):
+        texts[pk] = text
+        if session_id in sources:
             sources[session_id].append(
                 {
                     "id": pk,
@@ -210,38 +256,29 @@ def session_rows(sessions, *, base: str) -> list[dict]:
                     "page": links.article(pk),
                 }
             )
-        for row in (
-            Evidence.objects.annotate(
-                owner=Coalesce("session_id", "delegation__session_id"),
-                sentence=Substr("article__text", F("start") + 1, F("end") - F("start")),
-                party=Coalesce("delegation__country_id", "delegation__organization__short_name"),
+    return texts
+
+
+def _add_evidence(evidence: dict, facts: list[tuple], texts: dict, delegation_owner: dict):
+    """Fills in each session's sentences with the facts they give."""
+    sentences = {}
+    for session_id, delegation_id, fact, value, start, end, article_id in facts:
+        owner, party = delegation_owner.get(delegation_id, (None, None))
+        owner = session_id or owner
+        key = (owner, article_id, start, end)
+        sentence = sentences.get(key)
+        if sentence is None:
+            sentence = sentences[key] = evidence_sentence(
+                article_id, start, end, texts[article_id][start:end]
             )
-            # Conditions on the evidence's own indexed keys (no join to filter on): a
-            # session's facts, and its delegations' facts that name no session.
-            .filter(
-                Q(OneOf(F("session_id"), ids))
-                | Q(
-                    session_id=None,
-                    delegation_id__in=Delegation.objects.filter(OneOf(F("session_id"), ids)).values(
-                        "pk"
-                    ),
-                )
-            )
-            .order_by("article_id", "start", "fact")
-            .values("owner", "fact", "value", "sentence", "start", "end", "article_id", "party")
-        ):
-            evidence[row["owner"]].append(
-                {
-                    "fact": row["fact"],
-                    "value": row["value"],
-                    "party": row["party"],
-                    "sentence": row["sentence"],
-                    "start": row["start"],
-                    "end": row["end"],
-                    "article": row["article_id"],
-                }
-            )
-    return [_session_row(s, links, delegations, sources, evidence) for s in sessions]
+            evidence[owner].append(sentence)
+        sentence["facts"].append({"fact": fact, "value": value, "party": party})
+
+
+def evidence_sentence(article_id: int, start: int, end: int, text: str) -> dict:
+    """A sentence of an article, where it is, and (to be filled) the facts it gives:
+    most sentences give several, and an API row names each sentence once."""
+    return {"article": article_id, "start": start, "end": end, "sentence": text, "facts": []}
 
 
 class _SessionLinks:
@@ -437,16 +474,18 @@ def article_row(article, *, base: str) -> dict:
         "reason": article.reason,
         "session": session_ref(base, article.session),
         "text": article.text,
-        "evidence": [
-            {
-                "fact": e.fact,
-                "value": e.value,
-                "party": e.delegation.party_code if e.delegation else None,
-                "sentence": article.text[e.start : e.end],
-                "start": e.start,
-                "end": e.end,
-                "article": article.pk,
-            }
-            for e in article.evidence.all()
-        ],
+        "evidence": article_sentences(article),
     }
+
+
+def article_sentences(article) -> list[dict]:
+    """The article's sentences that give facts, in text order, each with its facts."""
+    sentences = {}
+    for e in article.evidence.all():
+        key = (e.start, e.end)
+        if key not in sentences:
+            text = article.text[e.start : e.end]
+            sentences[key] = evidence_sentence(article.pk, e.start, e.end, text)
+        party = e.delegation.party_code if e.delegation else None
+        sentences[key]["facts"].append({"fact": e.fact, "value": e.value, "party": party})
+    return list(sentences.values())

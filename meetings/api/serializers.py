@@ -51,14 +51,18 @@ class SourceSerializer(LinkedSerializer):
     original_url = S.URLField(allow_null=True, help_text="The article where it was published.")
 
 
-class EvidenceSerializer(S.Serializer):
+class FactSerializer(S.Serializer):
     fact = S.CharField(help_text='What the sentence supports, e.g. "session.number".')
     value = S.CharField(allow_blank=True)
     party = S.CharField(allow_null=True, help_text="The delegation the fact is about, if any.")
-    sentence = S.CharField(help_text="The sentence of the article the fact comes from.")
+
+
+class EvidenceSerializer(S.Serializer):
+    article = S.IntegerField(help_text="The article's id (see /api/v1/articles/{id}/).")
     start = S.IntegerField(help_text="Character offset of the sentence in the article text.")
     end = S.IntegerField()
-    article = S.IntegerField(help_text="The article's id (see /api/v1/articles/{id}/).")
+    sentence = S.CharField(help_text="The sentence of the article the facts come from.")
+    facts = FactSerializer(many=True, help_text="Each fact the sentence gives.")
 
 
 class ConflictSerializer(S.Serializer):

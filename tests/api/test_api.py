@@ -70,12 +70,15 @@ def test_session_detail_carries_delegations_venue_sources_evidence_and_conflicts
     assert [(s["id"], s["title"], s["page"]) for s in data["sources"]] == [
         (article.pk, article.title, f"http://testserver/articles/{article.pk}/")
     ]
-    assert [(e["fact"], e["party"], e["sentence"]) for e in data["evidence"]] == [
-        ("session.number", None, article.text[: article.text.index("Ahmad") - 1]),
-        ("delegation.head", "PAK", article.text[article.text.index("Ahmad") :]),
+    assert [
+        (e["sentence"], [(f["fact"], f["party"]) for f in e["facts"]]) for e in data["evidence"]
+    ] == [
+        (article.text[: article.text.index("Ahmad") - 1], [("session.number", None)]),
+        (article.text[article.text.index("Ahmad") :], [("delegation.head", "PAK")]),
     ]
     head = data["evidence"][1]
     assert article.text[head["start"] : head["end"]] == head["sentence"]
+    assert head["article"] == article.pk
     assert data["conflicts"] == [
         {"field": "city", "values": {"Moscow": ["a.txt"], "Kazan": ["b.txt"]}}
     ]
@@ -335,7 +338,10 @@ def test_country_official_and_article_details(client, counter_terrorism_series):
         (8, "Director General"),
     ]
     assert (source["session"]["number"], source["text"]) == (8, article.text)
-    assert [e["fact"] for e in source["evidence"]] == ["session.number", "delegation.head"]
+    assert [[f["fact"] for f in e["facts"]] for e in source["evidence"]] == [
+        ["session.number"],
+        ["delegation.head"],
+    ]
 
 
 def test_schema_is_openapi_3_and_lists_every_endpoint(client):
@@ -499,9 +505,48 @@ def test_evidence_of_a_delegation_without_a_session_is_still_the_sessions(client
 
     data = _get(client, reverse("api:session", args=[session.pk]))
 
-    assert [(e["fact"], e["sentence"]) for e in data["evidence"]] == [
-        ("delegation.head", "Ahmad Farooq")
+    assert [(e["sentence"], [f["fact"] for f in e["facts"]]) for e in data["evidence"]] == [
+        ("Ahmad Farooq", ["delegation.head"])
     ]
+
+
+def test_a_sentence_that_gives_several_facts_is_named_once_with_each_of_them(client):
+    session = SessionFactory()
+    delegation = DelegationFactory(session=session)
+    text = "The 3rd round was held in Accra. Ghana was led by Ama Mensah."
+    article = ArticleFactory(session=session, text=text)
+    lead_end, head_start = text.index(".") + 1, text.index("Ghana")
+    for fact, value in (("session.number", "3"), ("session.city", "Accra")):
+        EvidenceFactory(
+            article=article, session=session, fact=fact, value=value, start=0, end=lead_end
+        )
+    EvidenceFactory(
+        article=article,
+        session=session,
+        delegation=delegation,
+        fact="delegation.head",
+        value="Ama Mensah",
+        start=head_start,
+        end=len(text),
+    )
+
+    for url in (
+        reverse("api:session", args=[session.pk]),
+        reverse("api:session_list") + f"?series={session.series.slug}",
+    ):
+        data = _get(client, url)
+        row = data if "evidence" in data else data["results"][0]
+        assert [
+            (e["sentence"], e["start"], [(f["fact"], f["value"]) for f in e["facts"]])
+            for e in row["evidence"]
+        ] == [
+            (
+                "The 3rd round was held in Accra.",
+                0,
+                [("session.city", "Accra"), ("session.number", "3")],
+            ),
+            ("Ghana was led by Ama Mensah.", head_start, [("delegation.head", "Ama Mensah")]),
+        ]
 
 
 def test_session_rows_of_the_list_are_the_rows_of_the_detail(client, counter_terrorism_series):
