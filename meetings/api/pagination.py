@@ -113,7 +113,9 @@ class KeysetPagination(BasePagination):
         except (ValidationError, ValueError, TypeError):
             self.notes.append("Cursor: not a cursor of this list; showing the first page.")
             rows, self.has_next, self.has_previous = self._rows(queryset, None)
-        self.rows = rows
+        # The first and last rows for the links, not the page: the paginator lives
+        # in a cycle with the request, and the page's rows would live as long.
+        self.first, self.last = (rows[0], rows[-1]) if rows else (None, None)
         return rows
 
     def _rows(self, queryset, cursor):
@@ -206,8 +208,8 @@ class KeysetPagination(BasePagination):
         return Response(
             {
                 "count": self.count,
-                "next": self._link("next", self.rows[-1]) if self.has_next else None,
-                "previous": self._link("previous", self.rows[0]) if self.has_previous else None,
+                "next": self._link("next", self.last) if self.has_next else None,
+                "previous": self._link("previous", self.first) if self.has_previous else None,
                 "ignored": ignored,
                 "results": data,
             }
