@@ -40,7 +40,13 @@ class OneOf(models.Lookup):
 
     def as_postgresql(self, compiler, connection):
         lhs, params = self.process_lhs(compiler, connection)
-        return f"{lhs} = ANY(%s)", (*params, list(self.rhs))
+        keys = list(self.rhs)
+        if keys and all(type(key) is int for key in keys):
+            # Numbers as one array literal: psycopg writes a list parameter one element
+            # at a time in Python, which for a page's few hundred keys cost half a
+            # millisecond a query, and for a search's thousands several.
+            return f"{lhs} = ANY(%s::bigint[])", (*params, "{" + ",".join(map(str, keys)) + "}")
+        return f"{lhs} = ANY(%s)", (*params, keys)
 
 
 def _keys_condition(field: str, keys):
