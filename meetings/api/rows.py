@@ -7,6 +7,7 @@ Addresses are absolute: `base` is the scheme and host of the request.
 
 import datetime
 import re
+from operator import itemgetter
 from urllib.parse import urlencode
 
 from django.db.models import F, Q
@@ -209,6 +210,7 @@ def _add_delegations(delegations: dict, ids: list[int], links) -> dict:
 
 
 FACT_COLUMNS = ("session_id", "delegation_id", "fact", "value", "start", "end", "article_id")
+_ARTICLE_START_FACT = itemgetter(6, 4, 2)
 
 
 def _facts_of(ids: list[int], delegation_owner: dict) -> list[tuple]:
@@ -223,7 +225,7 @@ def _facts_of(ids: list[int], delegation_owner: dict) -> list[tuple]:
             OneOf(F("delegation_id"), list(delegation_owner)), session_id=None
         )
         facts = facts.union(unowned.order_by().values_list(*FACT_COLUMNS), all=True)
-    return sorted(facts, key=lambda row: (row[6], row[4], row[2]))
+    return sorted(facts, key=_ARTICLE_START_FACT)
 
 
 def _add_sources(sources: dict, ids: list[int], cited: set[int], links) -> dict[int, str]:
@@ -263,8 +265,11 @@ def _add_evidence(evidence: dict, facts: list[tuple], texts: dict, delegation_ow
     """Fills in each session's sentences with the facts they give."""
     sentences = {}
     for session_id, delegation_id, fact, value, start, end, article_id in facts:
-        owner, party = delegation_owner.get(delegation_id, (None, None))
-        owner = session_id or owner
+        if delegation_id is None:
+            owner, party = session_id, None
+        else:
+            owner, party = delegation_owner.get(delegation_id, (None, None))
+            owner = session_id or owner
         key = (owner, article_id, start, end)
         sentence = sentences.get(key)
         if sentence is None:
