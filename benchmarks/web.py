@@ -444,7 +444,7 @@ def pages() -> list[tuple[str, str]]:
             "api sessions, oldest, row 99,900 on",
             deep_cursor("/api/v1/sessions/", "sort=oldest", 99_900),
         ),
-        ("api sessions, 200 a page", "/api/v1/sessions/?page_size=200"),
+        ("api sessions, 100 a page (the most)", "/api/v1/sessions/?page_size=100"),
         (
             "api sessions, country + years",
             "/api/v1/sessions/?country=RUS&year_from=2005&year_to=2012",

@@ -199,7 +199,7 @@ def test_bad_filter_values_are_reported_and_the_rest_applies(client, counter_ter
         "available choices.",
         "Country “XXX”: not a known choice",
         "Unknown parameter(s) colour",
-        "Page size “500”: a whole number from 1 to 200 is expected; showing 50.",
+        "Page size “500”: a whole number from 1 to 100 is expected; showing 50.",
         "Cursor: not a cursor of this list; showing the first page.",
     ]
 
