@@ -801,4 +801,8 @@ def clean_title(title: str | None) -> str | None:
     title = re.sub(r"\s+", " ", title).strip(" ,;:")
     title = re.sub(r"\A(?:the|The)\s+|,\s+the\Z", "", title)
     title = re.sub(r"\A(?:his|her|their|its)\s+", "", title, flags=re.IGNORECASE)
+    # "the country's Deputy Foreign Minister": the state is the delegation's own.
+    title = re.sub(
+        r"\A(?:the\s+)?(?:country|nation|kingdom|republic)['’]s\s+", "", title, flags=re.IGNORECASE
+    )
     return title or None

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 
 SIDE = r"[\w'’-]+(?:\s[\w'’-]+)?"
 LED = r"(?:led|headed|represented|chaired)"
+# A session under way or beginning that day: "X will lead", "will be led by".
+WILL_BE = r"(?:will|would|shall)\s+be"
 
 
 @dataclass(frozen=True)
@@ -31,8 +33,8 @@ class Shape:
 BEFORE_NAME = (
     Shape(
         "side led by",
-        rf"(?P<side>{SIDE})\s+(?:delegation|side|team),?\s+(?:(?:was|is|were|had been)\s+)?"
-        rf"{LED}\s+by",
+        rf"(?P<side>{SIDE})\s+(?:delegation|side|team),?\s+"
+        rf"(?:(?:was|is|were|had been|{WILL_BE})\s+)?{LED}\s+by",
         "The Pakistani delegation was led by Director General Ahmad Farooq.",
         "PAK",
     ),
@@ -58,7 +60,7 @@ BEFORE_NAME = (
     Shape(
         "delegation of X was led by",
         r"(?:delegation|side|team)\s+(?:of|from)\s+(?:the\s+)?"
-        rf"(?P<side>[\w'’-]+(?:\s[\w'’-]+){{0,4}}?)\s+(?:was|is|were)\s+{LED}\s+by",
+        rf"(?P<side>[\w'’-]+(?:\s[\w'’-]+){{0,4}}?)\s+(?:was|is|were|{WILL_BE})\s+{LED}\s+by",
         "The delegation from Brazil was led by Paulo Souza.",
         "BRA",
     ),
@@ -103,7 +105,8 @@ AFTER_NAME = (
 
 LEAD_VERB_AFTER = (
     r"\A\s*,?\s*(?:who\s+)?(?:co-)?(?:led|leads|headed|heads|chaired|represented|"
-    r"(?:was|is)\s+leading|(?:was|is)\s+heading)\s+(?:the\s+)?"
+    r"(?:was|is)\s+leading|(?:was|is)\s+heading|(?:will|would|shall)\s+(?:lead|head))\s+"
+    r"(?:the\s+)?"
 )
 
 

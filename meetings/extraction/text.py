@@ -235,7 +235,9 @@ def find_title(text: str, pos: int) -> tuple[str | None, tuple[int, int] | None,
     heads = []
     for n, (s, e) in enumerate(lines[:6]):
         line = text[s:e].strip()
-        if not is_headline(line):
+        if not is_headline(line) or (
+            n + 1 < len(lines) and CONTINUATION_RE.match(text, lines[n + 1][0])
+        ):
             if n == 0 or not (is_chrome(line) or (len(line) <= 40 and full_date(line))):
                 break
             continue
@@ -402,17 +404,26 @@ def split_sentences(text: str, *, start: int, end: int) -> list[Sentence]:
     seg_start = start
     line_start = start
     blank_run = False
+    bridging = False
     for m in SENTENCE_END_RE.finditer(text, start, end):
         cut = m.end()
         if m.group() == "\n":
             if not text[line_start : m.start()].strip():
+                if bridging:
+                    line_start = cut  # a stray blank line inside a sentence
+                    continue
                 if out and not blank_run:
                     paragraph += 1  # a blank line ends the paragraph
                 blank_run = True
             else:
                 blank_run = False
+                bridging = False
                 if is_soft_wrap(text, line_start, m.start(), end):
                     line_start = cut  # a hard-wrapped line: the sentence goes on
+                    continue
+                if continues_after_blank(text, line_start, m.start(), end):
+                    bridging = True
+                    line_start = cut
                     continue
                 if text[seg_start : m.start()].strip():
                     add_sentence(out, text, seg_start, m.start(), paragraph)
@@ -466,6 +477,30 @@ def is_soft_wrap(text: str, line_start: int, line_end: int, end: int) -> bool:
         return True
     long_lines = len(line) >= WRAP_MIN_CHARS and len(nxt.strip()) >= WRAP_MIN_CHARS // 2
     return long_lines and first.isalnum()
+
+
+# A line that can only go on a sentence begun before it: a lower-case word, or an
+# acronym in brackets and then one ("(JPCC) begins in Harare").
+CONTINUATION_RE = re.compile(r"[ \t]*(?:[a-z]|\([A-Z][A-Za-z&.-]{1,11}\)[ \t]+[a-z])")
+
+
+def continues_after_blank(text: str, line_start: int, line_end: int, end: int) -> bool:
+    """A sentence broken by a blank line (scraped pages put one where the page had a
+    line break): the line does not end like a sentence, and the next line that is not
+    blank can only continue it."""
+    line = text[line_start:line_end].rstrip()
+    if not line or LINE_END_RE.search(line) or ITEM_START_RE.match(line):
+        return False
+    pos = line_end + 1
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        stop = end if nl < 0 else nl
+        if text[pos:stop].strip():
+            return stop > pos and CONTINUATION_RE.match(text, pos) is not None
+        if nl < 0:
+            return False
+        pos = nl + 1
+    return False
 
 
 def add_sentence(out: list[Sentence], text: str, s: int, e: int, paragraph: int) -> None:

@@ -35,10 +35,13 @@ CAPITAL_RE = re.compile(
     r"\b(?:[Ii]n|at)\s+the\s+(?P<who>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)\s+capital\b"
     r"(?:,?\s+(?P<named>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?))?(?!\s+of\b)"
 )
-# "Tashkent hosted the fifth meeting": the host city or state as the subject.
+# "Tashkent hosted the fifth meeting", "Tashkent served as the venue for": the host
+# city or state as the subject.
 HOSTED_RE = re.compile(
     r"\b(?P<place>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)\s+(?:hosted|hosts|is\s+hosting|"
-    r"played\s+host\s+to)\b"
+    r"play(?:ed|s)\s+host\s+to|"
+    r"(?:served|serves|was)\s+as\s+(?:the\s+)?(?:backdrop|venue|setting|host)\s+(?:for|of|to)|"
+    r"was\s+the\s+(?:venue|scene|setting)\s+(?:for|of))\b"
 )
 PROVINCE_RE = re.compile(
     r"\b(?:province|region|state|prefecture|governorate|oblast)\s+of\s+(?P<a>[A-Z][\w'’-]*)"

@@ -988,3 +988,63 @@ def test_the_partner_of_an_organisation_is_found_by_elimination():
 
     assert ("GHA", "Kofi Mensah") in [(d.party, d.head) for d in report.delegations]
     assert ("SGP", "Albert Chua") in [(d.party, d.head) for d in report.delegations]
+
+
+def test_a_lead_broken_by_a_blank_line_is_one_sentence_not_a_headline():
+    text = (
+        " date 2024-03-05 Test Wire\n"
+        "THE 9th Session of the Ghana-Togo Permanent Joint Commission for Cooperation\n\n"
+        "(PJCC) opens in Lome today as the two neighbours look to deepen their ties.\n\n"
+        "The session is expected to review trade, energy and transport.\n"
+    )
+    report = extract(text, source="broken.txt")
+
+    assert (report.meeting, report.session.number, report.session.city) == (True, 9, "Lome")
+    assert report.session.start == "2024-03-05"
+    assert report.series.parties == ("GHA", "TGO")
+
+
+def test_heads_of_a_session_that_begins_that_day_are_given_as_they_will_lead():
+    report = run(
+        "The 4th Session of the Ghana-Togo Joint Commission opens in Accra today. "
+        "The Minister of Foreign Affairs, Dr Kofi Mensah, will lead Ghana's delegation while "
+        "the delegation from Togo will be led by the Minister of Planning, Ama Dossou.",
+        date="2024-03-05",
+    )
+
+    assert sorted((d.party, d.head, d.title) for d in report.delegations) == [
+        ("GHA", "Kofi Mensah", "Minister of Foreign Affairs"),
+        ("TGO", "Ama Dossou", "Minister of Planning"),
+    ]
+
+
+def test_a_city_that_served_as_the_venue_hosts_the_session():
+    report = run(
+        "Today, Accra served as the venue for political consultations between the "
+        "Ministries of Foreign Affairs of Ghana and Togo. The talks brought together "
+        "delegations led by Deputy Foreign Minister of Ghana, Kofi Mensah, and Deputy "
+        "Foreign Minister of Togo, Ama Dossou.",
+        title="Accra Hosts Political Consultations Between Ghana and Togo",
+    )
+
+    assert (report.meeting, report.session.city, report.session.country) == (
+        True,
+        "Accra",
+        "GHA",
+    )
+    assert sorted((d.party, d.head) for d in report.delegations) == [
+        ("GHA", "Kofi Mensah"),
+        ("TGO", "Ama Dossou"),
+    ]
+
+
+def test_the_countrys_position_is_the_position():
+    report = run(
+        "The fifth round of the Ghana-Togo political consultations was held in Accra on "
+        "Monday. The Togolese delegation was headed by the country's Deputy Foreign Minister "
+        "Ama Dossou.",
+    )
+
+    assert [(d.party, d.head, d.title) for d in report.delegations] == [
+        ("TGO", "Ama Dossou", "Deputy Foreign Minister")
+    ]
