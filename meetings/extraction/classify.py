@@ -27,6 +27,7 @@ from meetings.extraction.vocab import cue_re
 # The cue words live in data/cues.tsv; these are their compiled categories.
 FUTURE_BEFORE_RE = cue_re("future")
 FUTURE_AFTER_RE = cue_re("future_after", prefix=r"\A[^.;]{0,25}?\b")
+FOUNDING_RE = cue_re("founding")
 HISTORY_RE = cue_re("history")
 SIDELINES_RE = cue_re("sidelines")
 # "after the 9th session" may still be the article's event; "the visit followed the fifth
@@ -141,6 +142,10 @@ def is_future(text: str, mech: Mechanism) -> bool:
     if pasts:
         before = before[pasts[-1].end() :]
     after = text[mech.end : mech.end + 80]
+    if (mech.number or 0) > 1:
+        # "signed an MoU to establish a forum, during the 14th Joint Commission": a
+        # mechanism that has met before is not being set up.
+        before = FOUNDING_RE.sub(" ", before)
     return bool(
         FUTURE_BEFORE_RE.search(before)
         or FUTURE_AFTER_RE.search(after)

@@ -688,6 +688,8 @@ PRESENT_EVENT_RE = re.compile(
 
 POINTS_BACK_RE = re.compile(rf"\s*(?:The|This)\s+(?:[a-z-]+\s+)?{SESSION_NOUNS}\b")
 SAYS_HELD_RE = re.compile(
+    # "Held in Abu Dhabi on Tuesday, the meeting ...": the participle opens the sentence.
+    r"\A\W*held\s+(?:in|at|on)\b|"
     r"\b(?:was|were)\s+held\b|\btook\s+place\b|\bconvened\b|"
     r"\b(?:meeting|session|round|talks|summit|cabinet|commission|committee),?\s+held\s+(?:in|at)\b",
     re.IGNORECASE,

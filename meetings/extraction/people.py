@@ -620,7 +620,10 @@ def read_title_after(masked: str, end: int) -> tuple[str | None, int]:
             break
         seg_start = pos + m.end()
         stop = re.search(
+            # "..., Minister of X of India and H.H. Sheikh Y": "and", then an honorific
+            # (masked as spaces) and a capital, is the next person.
             r",|;|\.(?=\s|$)|\s(?:and\s+)?(?:included|includes|including|comprising)\b|"
+            r"\sand\s{3,}(?=[A-Z])|"
             r"\s(?:who\b|which\b|while\b|whereas\b|"
             r"led\b|headed\b|co-chaired\b|chaired\b|said\b|was\b|were\b|is\b|"
             r"has\b|had\b|in the\b(?!\s+(?:Ministry|Department|Office|Secretariat|Bureau)\b)|"
@@ -801,6 +804,11 @@ def clean_title(title: str | None) -> str | None:
     title = re.sub(r"\s+", " ", title).strip(" ,;:")
     title = re.sub(r"\A(?:the|The)\s+|,\s+the\Z", "", title)
     title = re.sub(r"\A(?:his|her|their|its)\s+", "", title, flags=re.IGNORECASE)
+    # "Minister of Foreign Affairs Senator X", "Permanent Secretary Ambassador X": the
+    # last word is how the person is addressed, the rest the position.
+    rest = re.sub(r"\s+(?:Senator|Ambassador)\Z", "", title)
+    if rest != title and has_keyword(rest):
+        title = rest
     # "the country's Deputy Foreign Minister": the state is the delegation's own.
     title = re.sub(
         r"\A(?:the\s+)?(?:country|nation|kingdom|republic)['’]s\s+", "", title, flags=re.IGNORECASE

@@ -1048,3 +1048,53 @@ def test_the_countrys_position_is_the_position():
     assert [(d.party, d.head, d.title) for d in report.delegations] == [
         ("TGO", "Ama Dossou", "Deputy Foreign Minister")
     ]
+
+
+def test_a_position_after_a_name_ends_where_the_next_persons_honorific_begins():
+    report = run(
+        "The 5th Session of the Ghana-Togo Joint Commission was held virtually on 17 "
+        "August 2020. The meeting was co-chaired by H.E. Dr. Kofi Mensah, Minister of "
+        "Foreign Affairs of Ghana and H.H. Sheikh Ama Dossou, Minister of Planning of Togo.",
+        date="2020-08-18",
+    )
+
+    assert sorted((d.party, d.head, d.title) for d in report.delegations) == [
+        ("GHA", "Kofi Mensah", "Minister of Foreign Affairs of Ghana"),
+        ("TGO", "Ama Dossou", "Minister of Planning of Togo"),
+    ]
+
+
+def test_a_form_of_address_between_position_and_name_is_not_the_position():
+    report = run(
+        "The 12th session of the Ghana-Togo Joint Ministerial Commission agreed on new "
+        "measures. Held in Lome on Tuesday, the meeting was co-chaired by Minister of "
+        "Foreign Affairs Senator Kofi Mensah, and Permanent Secretary of Togo Ambassador "
+        "Ama Dossou.",
+        date="2025-06-25",
+    )
+
+    assert (report.session.city, report.session.start) == ("Lome", "2025-06-24")
+    assert sorted((d.party, d.head, d.title) for d in report.delegations) == [
+        ("GHA", "Kofi Mensah", "Minister of Foreign Affairs"),
+        ("TGO", "Ama Dossou", "Permanent Secretary of Togo"),
+    ]
+
+
+def test_setting_something_up_during_a_numbered_session_is_no_announcement():
+    report = run(
+        "Ghana and Togo signed a memorandum to establish a Cultural Forum to deepen their "
+        "partnership, during the 14th Ghana-Togo Joint Commission Meeting in Accra on "
+        "Thursday.",
+        date="2022-09-03",
+    )
+
+    assert (report.meeting, report.session.number, report.session.city) == (True, 14, "Accra")
+
+
+def test_setting_up_a_mechanism_is_still_an_announcement():
+    report = run(
+        "Ghana and Togo signed a memorandum to establish a Joint Commission on Trade, "
+        "the ministers said in Accra on Thursday.",
+    )
+
+    assert report.meeting is False
