@@ -362,6 +362,8 @@ def find_candidates(
         out = title_candidates(title_mechs, title, sentences[0])
     if not out:
         out = back_referenced(sentences, uneventful)
+    if not out:
+        out = described_next(sentences, uneventful)
     return out
 
 
@@ -406,6 +408,31 @@ def back_referenced(
                 if groups:
                     parties = merge(parties, groups[0])
             return [Candidate(k, mech, True, False, parties, orgs, mention_index=idx)]
+    return []
+
+
+# "The meeting was chaired by X and Y": the sentence says what the one before it named.
+DESCRIBES_BEFORE_RE = re.compile(
+    r"\A\W*(?:the|this|that)\s+(?:[\w-]+\s+)?(?:meeting|session|round|talks|consultations|"
+    r"dialogue|summit)\s+(?:was|were)\s+(?:co-)?(?:chaired|held|convened|opened|concluded|"
+    r"presided\s+over|attended)\b",
+    re.IGNORECASE,
+)
+
+
+def described_next(
+    sentences: list[Sentence], uneventful: list[tuple[int, Mechanism]]
+) -> list[Candidate]:
+    """A numbered session named without an event verb ("The 43rd session of the committee
+    on Sunday in Hanoi yielded important results") and, in the next sentence, what it
+    was ("The meeting was chaired by X and Y"): that session took place."""
+    for idx, mech in uneventful:
+        if mech.number is None or idx + 1 >= len(sentences):
+            continue
+        nxt = sentences[idx + 1].text
+        if not DESCRIBES_BEFORE_RE.match(nxt) or FUTURE_BEFORE_RE.search(nxt):
+            continue
+        return [Candidate(idx, mech, idx <= 2, False, list(mech.parties), list(mech.organizations))]
     return []
 
 

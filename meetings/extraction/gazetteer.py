@@ -12,6 +12,7 @@ or "china" the porcelain are not countries).
 from __future__ import annotations
 
 import functools
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -73,11 +74,26 @@ def read_words(name: str, *, per_line: bool = False) -> list[str]:
 
 
 def same_length_lower(text: str) -> str:
-    """Lower-case ``text`` keeping every offset (some characters lower to two)."""
-    low = text.lower()
-    if len(low) == len(text):
+    """Lower-case ``text`` without its accents and with straight apostrophes, keeping
+    every offset: "Việt Nam" and "Perú" are matched as the names are listed, and so is a
+    name written with a typographic apostrophe (some characters lower to two and stay
+    as they are)."""
+    if text.isascii():
+        return text.lower()
+    return "".join(_folded(c) for c in text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _folded(char: str) -> str:
+    if char in "’‘`":
+        return "'"
+    low = char.lower()
+    if len(low) != 1:
+        return char
+    if low.isascii():
         return low
-    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    base = unicodedata.normalize("NFD", low)[0]
+    return base if base.isascii() and base.isalpha() else low
 
 
 class Gazetteer:
@@ -93,7 +109,7 @@ class Gazetteer:
             surface = surface.strip()
             if not surface:
                 return
-            entries.setdefault(surface.lower(), []).append((code, kind, surface))
+            entries.setdefault(same_length_lower(surface), []).append((code, kind, surface))
 
         for country in pycountry.countries:
             code = country.alpha_3
@@ -121,7 +137,7 @@ class Gazetteer:
                 add(n, short, ORG)
             self.org_names[short] = row[1].split("|")[-1]
         for phrase in read_words("not_countries.txt", per_line=True):
-            if phrase.lower() not in entries:  # "Guinea-Bissau" stays a country
+            if same_length_lower(phrase) not in entries:  # "Guinea-Bissau" stays a country
                 add(phrase, "", NONE)
         for key, values in entries.items():
             self.automaton.add_word(key, (len(key), tuple(values)))

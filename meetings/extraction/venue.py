@@ -26,8 +26,9 @@ PLACE_RE = re.compile(
     r"\b(?P<prep>[Ii]n|at|to|on)\s+(?:the\s+)?"
     # "in downtown Lima", "in northern Tumbes region"
     r"(?:(?:downtown|central|(?:north|south)(?:-?(?:east|west))?ern|eastern|western)\s+)?"
+    # "in the city of Tumbes", "in the capital Vientiane"
     r"(?:(?:[\w-]+\s+){0,4}?(?:city|capital|town|"
-    r"port|resort|province|region|island)\s+of\s+)?"
+    r"port|resort|province|region|island)\s+(?:of\s+)?)?"
     r"(?P<place>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|del|da|al|el|es|sur|am|upon)){0,3})"
 )
 # "in the Uzbek capital" (no name given): the capital of that state.

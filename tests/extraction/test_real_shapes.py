@@ -1098,3 +1098,47 @@ def test_setting_up_a_mechanism_is_still_an_announcement():
     )
 
     assert report.meeting is False
+
+
+def test_state_names_written_with_accents_or_a_curly_apostrophe_are_the_states():
+    report = run(
+        "The 7th session of the Bénin-Côte d’Ivoire Joint Commission was held in Cotonou "
+        "on Monday.",
+    )
+
+    assert (report.meeting, report.series.parties) == (True, ("BEN", "CIV"))
+
+
+def test_a_numbered_session_that_the_next_sentence_says_was_chaired_took_place():
+    report = run(
+        "The 43rd session of the Ghana-Togo Joint Committee on Sunday in Accra produced "
+        "important results, said Prime Minister Kofi Mensah. The meeting was chaired by PM "
+        "Mensah and Togolese Prime Minister Ama Dossou.",
+        date="2020-12-06",
+    )
+
+    assert (report.meeting, report.session.number, report.session.city) == (True, 43, "Accra")
+    assert report.session.start == "2020-12-06"
+    assert sorted((d.party, d.head) for d in report.delegations) == [
+        ("GHA", "Kofi Mensah"),
+        ("TGO", "Ama Dossou"),
+    ]
+
+
+def test_a_numbered_session_without_a_sentence_saying_it_met_is_not_reported():
+    report = run(
+        "The 43rd session of the Ghana-Togo Joint Committee could produce important "
+        "results, said Prime Minister Kofi Mensah. Officials are still drafting its agenda.",
+    )
+
+    assert report.meeting is False
+
+
+def test_in_the_capital_and_its_name_is_the_venue():
+    report = run(
+        "On 3 December, in the capital Lome, Prime Minister Kofi Mensah and Togolese Prime "
+        "Minister Ama Dossou co-chaired the 48th meeting of the Ghana-Togo Joint Committee.",
+        date="2023-12-04",
+    )
+
+    assert (report.session.city, report.session.country) == ("Lome", "TGO")
