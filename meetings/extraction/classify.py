@@ -43,6 +43,8 @@ EVENT_RE = cue_re("event")
 
 # "The Council of Ministers also discussed ...": without an owner, one state's cabinet.
 NATIONAL_BODY_RE = re.compile(r"(?:the\s+)?(?:council\s+of\s+ministers|cabinet)", re.IGNORECASE)
+# China's cabinet, whoever is named beside it: "Vice Premier of the State Council".
+STATE_COUNCIL_RE = re.compile(r"(?:the\s+)?State\s+Council(?:\s+of\s+.*)?", re.IGNORECASE)
 
 
 @dataclass
@@ -295,8 +297,13 @@ def find_candidates(
             def veto(kind: str, mech: Mechanism = mech, idx: int = idx) -> None:
                 vetoes.append((idx, mech.name, kind))
 
-            if mech.non_state or (
-                NATIONAL_BODY_RE.fullmatch(mech.name) and not (mech.parties or mech.organizations)
+            if (
+                mech.non_state
+                or STATE_COUNCIL_RE.fullmatch(mech.name)
+                or (
+                    NATIONAL_BODY_RE.fullmatch(mech.name)
+                    and not (mech.parties or mech.organizations)
+                )
             ):
                 veto("non-state")
                 continue

@@ -696,6 +696,16 @@ SAYS_HELD_RE = re.compile(
 )
 
 
+# "The two leaders ...", "Both ministers ...": a subject that points back at the people
+# of the sentence before.
+THE_TWO_RE = re.compile(
+    r"\A\W*(?:the\s+two|both)\s+(?:\w+\s+)?(?:leaders|ministers|sides|delegations|"
+    r"officials|premiers|heads)\b",
+    re.IGNORECASE,
+)
+MET_RE = re.compile(r"\b(?:met|meets|held\s+talks|holds\s+talks)\b", re.IGNORECASE)
+
+
 def own_acronym(text: str) -> str | None:
     """The acronym a sentence defines for the mechanism it names: "... (JPCC)"."""
     m = re.search(r"\(([A-Z][A-Za-z]*[A-Z])\)", text)
@@ -716,7 +726,9 @@ def session_venue(
     )
     if venue is not None:
         return venue.city, venue.country, venue.virtual, sent
-    kind = next((m.kind for m in find_mechanisms(sent.text)), None)
+    own = find_mechanisms(sent.text)
+    kind = next((m.kind for m in own), None)
+    numbered = {(m.kind, m.number) for m in own if m.number is not None}
     acronym = own_acronym(sent.text)
     # The sentences after, then the lead before it ("... prior to the 13th Binational
     # Cabinet held in the northern city of Tumbes." and later "The Cabinet is held on
@@ -732,7 +744,17 @@ def session_venue(
         # "The virtual meeting was co-chaired by ...": the next sentence points back.
         named = named or (k == idx + 1 and POINTS_BACK_RE.match(text) is not None)
         again = k > idx and named and (classify.DONE_RE.search(text) or VIRTUAL_RE.search(text))
-        if not (again or SAYS_HELD_RE.search(text)):
+        # "... held talks as part of the 8th meeting of the committee in Astana": a
+        # sentence naming the same numbered session.
+        same = bool(numbered) and any((m.kind, m.number) in numbered for m in find_mechanisms(text))
+        # "X met Y in Beijing on Tuesday. The two leaders co-chaired the 12th meeting":
+        # the session's sentence goes on from the meeting the one before reports.
+        goes_on = (
+            k == idx - 1
+            and THE_TWO_RE.match(sent.text) is not None
+            and MET_RE.search(text) is not None
+        )
+        if not (again or same or goes_on or SAYS_HELD_RE.search(text)):
             continue
         if classify.HISTORY_RE.search(text):
             continue

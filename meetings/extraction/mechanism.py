@@ -497,8 +497,12 @@ def expand_right(sentence: str, pos: int, ents: list[Entity]) -> tuple[int, dict
         group = None
         in_window = [e for e in ents if start_list <= e.start < window_end]
         for g in coordinated_groups(in_window, sentence):
+            # The list must open the phrase: "of the People's Republic of China Zhang
+            # Gaoli as part of the meeting of the Kazakh-Chinese ..." names one state,
+            # and the pair further on belongs to another name.
             if (
-                sentence[start_list : g[0].start].count(",") <= 1
+                g[0] is in_window[0]
+                and sentence[start_list : g[0].start].count(",") <= 1
                 and len(sentence[start_list : g[0].start]) <= 80
             ):
                 group = g

@@ -1142,3 +1142,34 @@ def test_in_the_capital_and_its_name_is_the_venue():
     )
 
     assert (report.session.city, report.session.country) == ("Lome", "TGO")
+
+
+def test_a_state_council_is_no_mechanism_and_does_not_swallow_the_one_named_after_it():
+    report = run(
+        "First Deputy Prime Minister of Ghana Kofi Mensah held talks with Vice Premier of "
+        "the State Council of the Republic of Togo Ama Dossou as part of the 8th meeting of "
+        "the Ghanaian-Togolese Cooperation Committee in Kumasi. The parties discussed "
+        "trade. The 8th meeting of the Ghana-Togo Cooperation Committee was held under the "
+        "chairmanship of Kofi Mensah and Ama Dossou.",
+    )
+
+    assert (report.meeting, report.series.kind, report.session.number) == (
+        True,
+        "committee",
+        8,
+    )
+    assert (report.session.city, report.session.country) == ("Kumasi", "GHA")
+
+
+def test_the_two_leaders_who_co_chaired_met_where_the_sentence_before_says():
+    report = run(
+        "Prime Minister Kofi Mensah met with Togolese Prime Minister Ama Dossou in Kumasi on "
+        "Tuesday. The two leaders co-chaired the 12th Meeting of the Ghana-Togo Cooperation "
+        "Committee, pledging to deepen cooperation.",
+    )
+
+    assert (report.session.number, report.session.city, report.session.country) == (
+        12,
+        "Kumasi",
+        "GHA",
+    )
