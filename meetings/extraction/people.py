@@ -624,6 +624,9 @@ def read_title_after(masked: str, end: int) -> tuple[str | None, int]:
             # (masked as spaces) and a capital, is the next person.
             r",|;|\.(?=\s|$)|\s(?:and\s+)?(?:included|includes|including|comprising)\b|"
             r"\sand\s{3,}(?=[A-Z])|"
+            # "..., the Ghanaian Commissioner for Volta Waters and the visiting Togolese
+            # delegation was led by": the next side's clause.
+            r"\sand\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:delegation|side|team)\b|"
             r"\s(?:who\b|which\b|while\b|whereas\b|"
             r"led\b|headed\b|co-chaired\b|chaired\b|said\b|was\b|were\b|is\b|"
             r"has\b|had\b|in the\b(?!\s+(?:Ministry|Department|Office|Secretariat|Bureau)\b)|"
@@ -633,6 +636,14 @@ def read_title_after(masked: str, end: int) -> tuple[str | None, int]:
         )
         seg_stop = seg_start + (stop.start() if stop else min(200, len(masked) - seg_start))
         seg = masked[seg_start:seg_stop].strip()
+        if not segments and seg.startswith("the "):
+            # "X, the Pakistan Commissioner for Indus Waters"; but in "X, the President of
+            # South Africa, His Excellency Y" the position is the next person's.
+            after = masked[seg_stop:]
+            nxt = re.match(r"\s*,\s*([^,.;]{1,60})", after)
+            if re.match(r"\s*,\s{2,}[A-Z]", after) or (nxt and holds_a_name(nxt.group(1))):
+                break
+            seg = seg[4:]
         if not seg or not title_like(seg):
             break
         if not segments and not has_keyword(seg):

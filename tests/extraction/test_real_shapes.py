@@ -1173,3 +1173,33 @@ def test_the_two_leaders_who_co_chaired_met_where_the_sentence_before_says():
         "Kumasi",
         "GHA",
     )
+
+
+def test_a_position_after_the_name_with_the_and_the_next_sides_clause():
+    report = run(
+        "The 12th meeting of the Ghana-Togo Permanent Volta Commission was held on 30-31 May "
+        "in Accra. The Ghanaian delegation was led by K.A. Mensah, the Ghanaian Commissioner "
+        "for Volta Waters and the visiting Togolese delegation was led by Ama Dossou, the "
+        "Togolese Commissioner for Volta Waters.",
+        date="2022-05-31",
+    )
+
+    assert sorted((d.party, d.head, d.title) for d in report.delegations) == [
+        ("GHA", "K.A. Mensah", "Ghanaian Commissioner for Volta Waters"),
+        ("TGO", "Ama Dossou", "Togolese Commissioner for Volta Waters"),
+    ]
+
+
+def test_a_position_with_the_before_the_next_persons_name_is_theirs():
+    report = run(
+        "At the invitation of the President of the Republic of Ghana, His Excellency Kofi "
+        "Mensah, the President of the Republic of Sierra Leone, His Excellency Ama Dossou, "
+        "attended and co-chaired the Inaugural Session of the Bi-National Commission which "
+        "was held in Accra, Ghana on 03 November 2016.",
+        date="2016-11-04",
+    )
+
+    assert sorted((d.party, d.head, d.title) for d in report.delegations) == [
+        ("GHA", "Kofi Mensah", "President of the Republic of Ghana"),
+        ("SLE", "Ama Dossou", "President of the Republic of Sierra Leone"),
+    ]
