@@ -644,6 +644,12 @@ def read_title_after(masked: str, end: int) -> tuple[str | None, int]:
             if re.match(r"\s*,\s{2,}[A-Z]", after) or (nxt and holds_a_name(nxt.group(1))):
                 break
             seg = seg[4:]
+        # "Joint Secretary (PP&R), in the Ministry of External Affairs of India": the body
+        # of the position, said with "in the".
+        body_in = re.match(r"in\s+the\s+(?=[A-Z])", seg) if segments else None
+        written, seg = seg, seg[body_in.end() :] if body_in else seg
+        if body_in and seg.split()[0].lower() not in ORG_STARTS:
+            break
         if not seg or not title_like(seg):
             break
         if not segments and not has_keyword(seg):
@@ -673,7 +679,7 @@ def read_title_after(masked: str, end: int) -> tuple[str | None, int]:
             break
         if segments and has_keyword(seg) and seg.split()[0].lower() not in ORG_STARTS:
             break  # a second person's title, not ours
-        segments.append(seg)
+        segments.append(written)
         seg_end = seg_stop
         pos = seg_stop
         if not stop or masked[seg_stop : seg_stop + 1] != ",":

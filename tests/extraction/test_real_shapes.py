@@ -1203,3 +1203,20 @@ def test_a_position_with_the_before_the_next_persons_name_is_theirs():
         ("GHA", "Kofi Mensah", "President of the Republic of Ghana"),
         ("SLE", "Ama Dossou", "President of the Republic of Sierra Leone"),
     ]
+
+
+def test_a_position_goes_on_with_in_the_ministry_of_its_state():
+    report = run(
+        "As the Chair of SAARC, Nepal hosted the Second Meeting of the SAARC Working Group on "
+        "Energy on 4 May 2015 at Kathmandu. Delegations from all Member States of SAARC "
+        "attended the meeting. Shri Hari Sharma, Joint Secretary (E&T), in the Ministry of "
+        "Foreign Affairs of Nepal, presided over the meeting. The delegation from Bhutan was "
+        "led by Mr. Karma Dorji.",
+        date="2015-05-04",
+    )
+
+    assert (
+        "NPL",
+        "Hari Sharma",
+        "Joint Secretary (E&T), in the Ministry of Foreign Affairs of Nepal",
+    ) in [(d.party, d.head, d.title) for d in report.delegations]
