@@ -199,6 +199,9 @@ def find_heads(
             idx == event_index
             or CHAIR_RE.search(sentences[idx].text)
             or any(m.counterpart_party for m in people[idx])  # "X and his Thai counterpart"
+            # "between the Minister of Foreign Affairs, X and his counterpart Y, Kenya's ...":
+            # the two heads of one sentence, whatever says whose.
+            or (len(people[idx]) == 2 and COUNTERPART_RE.search(sentences[idx].text))
         ):
             # Elimination gives states only: an organisation's side needs its own clue.
             eliminable = by_elimination if isinstance(by_elimination, list) else parties
@@ -238,6 +241,9 @@ def find_heads(
     if not sides:
         return list(heads.values())
     return [heads[p] for p in sides if p in heads]
+
+
+COUNTERPART_RE = re.compile(r"\b(?:his|her|their)\s+counterparts?\b", re.IGNORECASE)
 
 
 # "..., whose country holds the current presidency of the GCC Ministerial Council".

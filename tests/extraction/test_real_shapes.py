@@ -1220,3 +1220,17 @@ def test_a_position_goes_on_with_in_the_ministry_of_its_state():
         "Hari Sharma",
         "Joint Secretary (E&T), in the Ministry of Foreign Affairs of Nepal",
     ) in [(d.party, d.head, d.title) for d in report.delegations]
+
+
+def test_his_counterpart_without_a_demonym_still_pairs_the_two_heads():
+    report = run(
+        "The 9th session of the Ghana-Togo Joint Permanent Commission for Cooperation (JPCC) "
+        "opened in Accra on Monday. The JPCC was sealed on Tuesday in Accra with a signing of "
+        "the minutes between the Minister of Foreign Affairs, Kofi Mensah and his counterpart "
+        "Ama Dossou, Togo's Minister of Planning, according to a joint statement.",
+    )
+
+    assert sorted((d.party, d.head, d.title) for d in report.delegations) == [
+        ("GHA", "Kofi Mensah", "Minister of Foreign Affairs"),
+        ("TGO", "Ama Dossou", "Togo's Minister of Planning"),
+    ]
