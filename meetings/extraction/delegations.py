@@ -34,6 +34,11 @@ SESSION_CHAIRED_RE = re.compile(
     rf"\b(?:the|this)\s+{SESSION_NOUNS}\b[^.;]{{0,30}}?\b(?:co-?chaired|chaired|led|headed)\s+by\b",
     re.IGNORECASE,
 )
+# "A and B led their respective delegations": a sentence anywhere that names the heads.
+RESPECTIVE_RE = re.compile(
+    r"\b(?:led|headed|chaired)\s+(?:their|the)\s+respective\s+(?:delegations|sides|teams)\b",
+    re.IGNORECASE,
+)
 CHAIR_RE = re.compile(
     r"\b(?:co-?chair\w*|chair\w*|presid\w*|led|headed|hosted|hosts|host|"
     r"attended|held|met|represented|participation)\b",
@@ -132,7 +137,8 @@ def find_heads(
     window += [
         i
         for i, s in enumerate(sentences)
-        if i not in window and (LEAD_HINT_RE.search(s.text) or i in related)
+        if i not in window
+        and (LEAD_HINT_RE.search(s.text) or RESPECTIVE_RE.search(s.text) or i in related)
     ]
     _, people = known_names(sentences, wanted=set(window))
     # Party clues gathered over the whole article, by display name.
@@ -158,6 +164,7 @@ def find_heads(
         if event_index - 2 <= i < event_index + (10 if listed else 4)
         or any(m.lead_party for m in people[i])
         or SESSION_CHAIRED_RE.search(sentences[i].text)
+        or RESPECTIVE_RE.search(sentences[i].text)
         or i in related
     ]
     heads: dict[str, Head] = {}

@@ -1234,3 +1234,19 @@ def test_his_counterpart_without_a_demonym_still_pairs_the_two_heads():
         ("GHA", "Kofi Mensah", "Minister of Foreign Affairs"),
         ("TGO", "Ama Dossou", "Togo's Minister of Planning"),
     ]
+
+
+def test_heads_who_led_their_respective_delegations_late_in_the_report():
+    report = run(
+        "The 14th meeting of the Ghana-Togo Joint Working Group on Counter-Terrorism was held "
+        "in Accra. During the meeting, the two sides discussed regional threats. Both "
+        "condemned terrorism in all its forms. The ministry said the sides shared threat "
+        "assessments. They also discussed new technologies. Director for Counter-Terrorism "
+        "at the Ministry of Foreign Affairs of Ghana Kofi Mensah and Ambassador for "
+        "Counter-Terrorism of Togo Ama Dossou led their respective delegations.",
+    )
+
+    assert sorted((d.party, d.head) for d in report.delegations) == [
+        ("GHA", "Kofi Mensah"),
+        ("TGO", "Ama Dossou"),
+    ]
