@@ -34,9 +34,12 @@ SESSION_CHAIRED_RE = re.compile(
     rf"\b(?:the|this)\s+{SESSION_NOUNS}\b[^.;]{{0,30}}?\b(?:co-?chaired|chaired|led|headed)\s+by\b",
     re.IGNORECASE,
 )
-# "A and B led their respective delegations": a sentence anywhere that names the heads.
+# "A and B led their respective delegations", "Committee meeting chairs A and his
+# Egyptian counterpart B signed the minutes": a sentence anywhere that names the heads.
 RESPECTIVE_RE = re.compile(
-    r"\b(?:led|headed|chaired)\s+(?:their|the)\s+respective\s+(?:delegations|sides|teams)\b",
+    r"\b(?:led|headed|chaired)\s+(?:their|the)\s+respective\s+(?:delegations|sides|teams)\b"
+    rf"|\b(?:{SESSION_NOUNS}|committee|commission)(?:['’]s)?\s+(?:co-?)?chairs,?\s+"
+    r"(?:the\s+)?(?-i:[A-Z])",
     re.IGNORECASE,
 )
 CHAIR_RE = re.compile(

@@ -1250,3 +1250,19 @@ def test_heads_who_led_their_respective_delegations_late_in_the_report():
         ("GHA", "Kofi Mensah"),
         ("TGO", "Ama Dossou"),
     ]
+
+
+def test_the_meetings_chairs_named_late_in_the_report_are_the_heads():
+    report = run(
+        "Ghana and Togo on Monday in Accra signed 12 agreements at the 31st session of the "
+        "Ghanaian-Togolese Joint Higher Committee. They signed a programme on labour. "
+        "Representatives also signed a memo on securities. The two countries also inked a "
+        "deal on social affairs. The sides also set up a programme on culture. Committee "
+        "meeting chairs Prime Minister Kofi Mensah and his Togolese counterpart, Ama Dossou, "
+        "signed the minutes of the meeting.",
+    )
+
+    assert sorted((d.party, d.head) for d in report.delegations) == [
+        ("GHA", "Kofi Mensah"),
+        ("TGO", "Ama Dossou"),
+    ]
