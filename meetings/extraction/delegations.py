@@ -38,8 +38,15 @@ SESSION_CHAIRED_RE = re.compile(
 # Egyptian counterpart B signed the minutes": a sentence anywhere that names the heads.
 RESPECTIVE_RE = re.compile(
     r"\b(?:led|headed|chaired)\s+(?:their|the)\s+respective\s+(?:delegations|sides|teams)\b"
+    r"|\b(?:led|headed)\s+delegations\b[^.;]*\brespectively\b"
     rf"|\b(?:{SESSION_NOUNS}|committee|commission)(?:['’]s)?\s+(?:co-?)?chairs,?\s+"
     r"(?:the\s+)?(?-i:[A-Z])",
+    re.IGNORECASE,
+)
+# "A and B led delegations to the meeting respectively": in the order of the sides.
+RESPECTIVELY_RE = re.compile(
+    r"\b(?:led|headed)\s+(?:their\s+)?(?:respective\s+)?delegations\b[^.;]*\brespectively\b"
+    r"|\b(?:led|headed)\s+(?:their|the)\s+respective\s+delegations\b",
     re.IGNORECASE,
 )
 CHAIR_RE = re.compile(
@@ -227,7 +234,11 @@ def find_heads(
                 pick = hosted
             elif len(free) == 1 and len(unresolved) == 1:
                 pick = [(free[0], unresolved[0])]
-            elif len(free) == len(unresolved) == 2 and idx == event_index and order_hint:
+            elif (
+                len(free) == len(unresolved) == 2
+                and (idx == event_index or RESPECTIVELY_RE.search(sentences[idx].text))
+                and order_hint
+            ):
                 ordered = [p for p in order_hint if p in free]
                 pick = list(zip(ordered, unresolved, strict=False)) if len(ordered) == 2 else []
             else:

@@ -229,7 +229,9 @@ def find_people(sentence: str, *, known: dict[str, str] | None = None) -> list[M
         if len(words) == 1:
             if known and words[0].casefold() in known:
                 full = known[words[0].casefold()]
-            elif surname_after_state_title(masked, start, ents, toks, i=j - 1):
+            elif surname_after_state_title(masked, start, ents, toks, i=j - 1) or (
+                one_name_leading(masked, start, end, ents)
+            ):
                 full = None  # "Greek PM Mitsotakis": the article gives no more of it
             else:
                 continue
@@ -302,6 +304,15 @@ def surname_after_state_title(masked: str, start: int, ents, toks, *, i: int) ->
         return False
     head = title.split()[-1].lower()
     return head in HEAD_OF_STATE_WORDS and party_in_title(title) is not None
+
+
+def one_name_leading(masked: str, start: int, end: int, ents) -> bool:
+    """A single name after a position that leads: "Deputy Permanent Secretary Somchai led
+    the delegation" (a person known by one name, as many Thai officials are)."""
+    if not re.match(r"\s+(?:co-)?(?:led|headed|chaired)\b", masked[end:]):
+        return False
+    title, _ = read_title_before(masked, start, ents)
+    return bool(title) and has_keyword(title) and not re.search(r"\bthe\s*\Z", title, re.I)
 
 
 HEAD_OF_STATE_WORDS = frozenset(

@@ -1266,3 +1266,17 @@ def test_the_meetings_chairs_named_late_in_the_report_are_the_heads():
         ("GHA", "Kofi Mensah"),
         ("TGO", "Ama Dossou"),
     ]
+
+
+def test_two_heads_who_led_delegations_respectively_in_the_order_of_the_sides():
+    report = run(
+        "On November 13, the 1st Joint Committee Meeting between Ghana and Togo on Science "
+        "was convened in Accra. Vice Minister Kofi Mensah and Deputy Permanent Secretary "
+        "Dossou led delegations to the meeting respectively. After the meeting, the two "
+        "sides signed the minutes.",
+    )
+
+    assert sorted((d.party, d.head, d.title) for d in report.delegations) == [
+        ("GHA", "Kofi Mensah", "Vice Minister"),
+        ("TGO", "Dossou", "Deputy Permanent Secretary"),
+    ]
