@@ -31,7 +31,8 @@ LEAD_HINT_RE = re.compile(
 # "The meeting, co-chaired by China's Vice Foreign Minister X and ...": a sentence far
 # from the lead that still says who chaired the session.
 SESSION_CHAIRED_RE = re.compile(
-    rf"\b(?:the|this)\s+{SESSION_NOUNS}\b[^.;]{{0,30}}?\b(?:co-?chaired|chaired|led|headed)\s+by\b",
+    rf"\b(?:(?:the|this)\s+(?:plenary\s+)?|a\s+plenary\s+){SESSION_NOUNS}\b[^.;]{{0,30}}?"
+    r"\b(?:co-?chaired|chaired|led|headed)\s+by\b",
     re.IGNORECASE,
 )
 # "A and B led their respective delegations", "Committee meeting chairs A and his

@@ -1280,3 +1280,19 @@ def test_two_heads_who_led_delegations_respectively_in_the_order_of_the_sides():
         ("GHA", "Kofi Mensah", "Vice Minister"),
         ("TGO", "Dossou", "Deputy Permanent Secretary"),
     ]
+
+
+def test_the_co_chairs_of_the_sessions_plenary_are_its_heads():
+    report = run(
+        "The 8th session of the Joint Commission between Ghana and Togo commenced on "
+        "Thursday in Accra. The first day began with technical talks. Both sides discussed "
+        "trade. Ms. Abena Owusu, Additional Secretary, stressed the importance of the "
+        "commission. Protocols are being finalised. A plenary meeting, co-chaired by Kofi "
+        "Mensah, Minister for Trade, and Ama Dossou, Minister for Industry of Togo, is "
+        "scheduled on Friday.",
+    )
+
+    assert sorted((d.party, d.head) for d in report.delegations) == [
+        ("GHA", "Kofi Mensah"),
+        ("TGO", "Ama Dossou"),
+    ]
