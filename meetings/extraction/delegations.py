@@ -50,6 +50,11 @@ RESPECTIVELY_RE = re.compile(
     r"|\b(?:led|headed)\s+(?:their|the)\s+respective\s+delegations\b",
     re.IGNORECASE,
 )
+EARLIER_MEETING_RE = re.compile(
+    r"\b(?:last\s+(?:week|month|year)['’]s|(?:the\s+)?(?:previous|earlier|recent|last))\s+"
+    r"(?:\w+\s+)?(?:summit|meeting|talks|visit|session)\s+(?:between|with)\s+[^.;,]{1,160}",
+    re.IGNORECASE,
+)
 CHAIR_RE = re.compile(
     r"\b(?:co-?chair\w*|chair\w*|presid\w*|led|headed|hosted|hosts|host|"
     r"attended|held|met|represented|participation)\b",
@@ -152,6 +157,12 @@ def find_heads(
         and (LEAD_HINT_RE.search(s.text) or RESPECTIVE_RE.search(s.text) or i in related)
     ]
     _, people = known_names(sentences, wanted=set(window))
+    # "as a follow-up to last month's summit between President A and Prime Minister B":
+    # the people of an earlier meeting are not this session's heads.
+    for i in window:
+        spans = [m.span() for m in EARLIER_MEETING_RE.finditer(sentences[i].text)]
+        if spans:
+            people[i] = [m for m in people[i] if not any(a <= m.start < b for a, b in spans)]
     # Party clues gathered over the whole article, by display name.
     lead: dict[str, str] = {}
     titled: dict[str, str] = {}

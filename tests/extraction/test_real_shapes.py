@@ -1296,3 +1296,31 @@ def test_the_co_chairs_of_the_sessions_plenary_are_its_heads():
         ("GHA", "Kofi Mensah"),
         ("TGO", "Ama Dossou"),
     ]
+
+
+def test_the_people_of_an_earlier_meeting_are_not_the_heads():
+    report = run(
+        "ACCRA, April 7 -- Ghana and Togo held working-level diplomatic consultations here "
+        "Friday as a follow-up to last month's summit between President Kofi Mensah and "
+        "Prime Minister Ama Dossou, Ghana's foreign ministry said. The meeting between Abena "
+        "Owusu, director general for Africa at Ghana's foreign ministry, and her Togolese "
+        "counterpart, Koffi Agbo, comes amid efforts to deepen ties.",
+    )
+
+    assert sorted((d.party, d.head) for d in report.delegations) == [
+        ("GHA", "Abena Owusu"),
+        ("TGO", "Koffi Agbo"),
+    ]
+
+
+def test_heads_named_after_a_previous_meeting_clause_are_still_heads():
+    report = run(
+        "The 5th session of the Ghana-Togo Joint Commission was co-chaired in Accra on "
+        "Monday by Minister Kofi Mensah of Ghana, who hosted the last meeting with Togo, and "
+        "Minister Ama Dossou of Togo.",
+    )
+
+    assert sorted((d.party, d.head) for d in report.delegations) == [
+        ("GHA", "Kofi Mensah"),
+        ("TGO", "Ama Dossou"),
+    ]
