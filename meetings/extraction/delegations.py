@@ -222,7 +222,7 @@ def find_heads(
                 continue
             if party in heads:
                 continue
-            heads[party] = Head(party, m.display, m.title or first_title.get(m.display), idx)
+            heads[party] = Head(party, m.display, best_title(m, first_title), idx)
             used.add(m.display)
         if unresolved and (
             idx == event_index
@@ -256,18 +256,18 @@ def find_heads(
             else:
                 pick = []
             for party, m in pick:
-                heads[party] = Head(party, m.display, m.title or first_title.get(m.display), idx)
+                heads[party] = Head(party, m.display, best_title(m, first_title), idx)
                 used.add(m.display)
     for party, m in respective_pair(sentences[event_index].text, people[event_index], parties):
         if party not in heads and m.display not in used:
-            heads[party] = Head(party, m.display, m.title, event_index)
+            heads[party] = Head(party, m.display, best_title(m, first_title), event_index)
             used.add(m.display)
     # "... between A and his Cypriot counterpart B, along with Greek Prime Minister C": a
     # member of no other side's delegation is the head of their own.
     for m in people[event_index]:
         party = m.title_party
         if m.member and party in parties and party not in heads and m.display not in used:
-            heads[party] = Head(party, m.display, m.title, event_index)
+            heads[party] = Head(party, m.display, best_title(m, first_title), event_index)
             used.add(m.display)
     for org in organizations:
         org_chair(org, sentences, people, window, sides, heads, lead)
@@ -277,6 +277,15 @@ def find_heads(
 
 
 COUNTERPART_RE = re.compile(r"\b(?:his|her|their)\s+counterparts?\b", re.IGNORECASE)
+
+
+def best_title(m: Mention, first_title: dict[str, str]) -> str | None:
+    """The position the mention gives, else the first the article gives the person; an
+    abbreviation ("chaired by PM Phuc") yields to a position written out elsewhere."""
+    first = first_title.get(m.display)
+    if m.title is None or (first and len(m.title) <= 4 and m.title.isupper() and first != m.title):
+        return first or m.title
+    return m.title
 
 
 # "..., whose country holds the current presidency of the GCC Ministerial Council".

@@ -1324,3 +1324,17 @@ def test_heads_named_after_a_previous_meeting_clause_are_still_heads():
         ("GHA", "Kofi Mensah"),
         ("TGO", "Ama Dossou"),
     ]
+
+
+def test_an_abbreviated_position_yields_to_the_one_written_out_elsewhere():
+    report = run(
+        "Prime Minister Kofi Mensah welcomed his guests in Accra. The 43rd session of the "
+        "Ghana-Togo Joint Committee on Sunday in Accra produced important results. The "
+        "meeting was chaired by PM Mensah and Togolese Prime Minister Ama Dossou.",
+        date="2020-12-06",
+    )
+
+    assert sorted((d.party, d.head, d.title) for d in report.delegations) == [
+        ("GHA", "Kofi Mensah", "Prime Minister"),
+        ("TGO", "Ama Dossou", "Togolese Prime Minister"),
+    ]
