@@ -1,6 +1,6 @@
 """The API's JSON, written by orjson.
 
-A page of two hundred sessions with their evidence is most of a megabyte of JSON; the
+A page of a hundred sessions with their evidence is a quarter of a megabyte of JSON; the
 standard library's encoder (which REST framework's renderer uses) spent about a sixth of
 the request writing it, orjson a tenth of that. The output is the same JSON: compact,
 UTF-8, U+2028 and U+2029 escaped as REST framework escapes them, dates and other values

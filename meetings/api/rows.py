@@ -6,7 +6,6 @@ Addresses are absolute: `base` is the scheme and host of the request.
 """
 
 import datetime
-import re
 from operator import itemgetter
 from urllib.parse import urlencode
 
@@ -20,15 +19,13 @@ from meetings.models import (
     Country,
     Delegation,
     Evidence,
-    Official,
-    Series,
-    Session,
     format_partial_date,
-    page_url,
+    page_url_maker,
     venue_label,
 )
 from meetings.querysets import (
     DELEGATION_ORDER_IN_SESSION,
+    SESSION_ROW_COLUMNS,
     OneOf,
     attach_party_briefs,
     attach_session_briefs,
@@ -45,77 +42,73 @@ def list_url(base: str, route: str, **filters) -> str:
     return f"{base}{reverse(route)}?{urlencode(filters)}"
 
 
-# Keys that quote() leaves as they are (numbers, slugs, alpha-3 codes): their addresses
-# can be written from the route's halves directly, as page_url would write them.
-_UNQUOTED = re.compile(r"[A-Za-z0-9_.~-]+")
-_MARKER = "zzkeyzz"
-
-
 def addresses(base: str, route: str):
-    """`key -> base + page_url(route, key)`, with the route split once: a page of two
-    hundred sessions has some two thousand addresses, and page_url for each cost more
-    than the rest of the rows."""
-    before, _, after = page_url(route, _MARKER).partition(_MARKER)
-    head = base + before
-
-    def address(key) -> str:
-        if type(key) is int:
-            return f"{head}{key}{after}"
-        if key.isascii() and _UNQUOTED.fullmatch(key):
-            return head + key + after
-        return base + page_url(route, key)
-
-    return address
+    """`key -> base + page_url(route, key)`, with the route split once."""
+    return page_url_maker(route, base=base)
 
 
 def _iso(value: datetime.date | None) -> str | None:
     return value.isoformat() if value else None
 
 
-def country_ref(base: str, code: str | None, name: str | None) -> dict | None:
-    if not code:
-        return None
-    return {
-        "code": code,
-        "name": name or code,
-        "url": base + page_url("api:country", code),
-        "page": base + Country.url_for(code),
-    }
+class Links:
+    """The references rows make to sessions, series, countries, officials and articles,
+    with their API and page addresses; each route is split once, for a whole answer
+    (a page of sessions has some two thousand addresses)."""
 
+    def __init__(self, base: str):
+        self.api_session = addresses(base, "api:session")
+        self.session_page = addresses(base, "meetings:session")
+        self.api_series = addresses(base, "api:series")
+        self.series_page = addresses(base, "meetings:series")
+        self.api_country = addresses(base, "api:country")
+        self.country_page = addresses(base, "meetings:country")
+        self.api_official = addresses(base, "api:official")
+        self.official_page = addresses(base, "meetings:official")
+        self.api_article = addresses(base, "api:article")
+        self.article_page = addresses(base, "meetings:article")
 
-def session_ref(base: str, session) -> dict | None:
-    """A session as a series links it: number, date, status, venue label."""
-    if session is None:
-        return None
-    return {
-        "id": session.pk,
-        "number": session.number,
-        "status": session.status,
-        "start": format_partial_date(session.start_date, session.start_precision),
-        "venue": session.venue or None,
-        "url": base + page_url("api:session", session.pk),
-        "page": base + Session.url_for(session.pk),
-    }
+    def series(self, slug: str, name: str) -> dict:
+        return {
+            "slug": slug,
+            "name": name,
+            "url": self.api_series(slug),
+            "page": self.series_page(slug),
+        }
 
+    def country(self, code: str | None, name: str | None) -> dict | None:
+        if not code:
+            return None
+        return {
+            "code": code,
+            "name": name or code,
+            "url": self.api_country(code),
+            "page": self.country_page(code),
+        }
 
-def series_ref(base: str, slug: str, name: str) -> dict:
-    return {
-        "slug": slug,
-        "name": name,
-        "url": base + page_url("api:series", slug),
-        "page": base + Series.url_for(slug),
-    }
+    def official(self, pk: int | None, name: str | None) -> dict | None:
+        if pk is None:
+            return None
+        return {
+            "id": pk,
+            "name": name,
+            "url": self.api_official(pk),
+            "page": self.official_page(pk),
+        }
 
-
-def official_ref(base: str, pk: int | None, name: str | None) -> dict | None:
-    if pk is None:
-        return None
-    return {
-        "id": pk,
-        "name": name,
-        "url": base + page_url("api:official", pk),
-        "page": base + Official.url_for(pk),
-    }
+    def session(self, session) -> dict | None:
+        """A session as a series links it: number, date, status, venue label."""
+        if session is None:
+            return None
+        return {
+            "id": session.pk,
+            "number": session.number,
+            "status": session.status,
+            "start": format_partial_date(session.start_date, session.start_precision),
+            "venue": session.venue or None,
+            "url": self.api_session(session.pk),
+            "page": self.session_page(session.pk),
+        }
 
 
 # ---- sessions ----------------------------------------------------------------------------
@@ -128,20 +121,13 @@ def _party(country_id, country_name, organization, organization_name) -> dict:
 
 
 # What a session row shows of the session, its series and its host, read with
-# `.values(*SESSION_COLUMNS)` (or from a loaded session by `session_values`).
+# `.values(*SESSION_COLUMNS)` (or from a loaded session by `session_values`): the list
+# page's columns and those only the API shows.
 SESSION_COLUMNS = (
     "pk",
     "series__slug",
     "series__name",
-    "number",
-    "status",
-    "start_date",
-    "start_precision",
-    "end_date",
-    "city",
-    "country_id",
-    "country__name",
-    "virtual",
+    *(name for name in SESSION_ROW_COLUMNS if name != "id"),
     "conflicts",
     "updated_at",
 )
@@ -149,16 +135,14 @@ SESSION_COLUMNS = (
 
 def session_values(session) -> dict:
     """A session loaded with its series and host, as a `.values(*SESSION_COLUMNS)` row."""
-    return {
+    row = {
         "pk": session.pk,
         "series__slug": session.series.slug,
         "series__name": session.series.name,
-        **{name: getattr(session, name) for name in SESSION_COLUMNS[3:10]},
         "country__name": session.country.name if session.country_id else None,
-        "virtual": session.virtual,
-        "conflicts": session.conflicts,
-        "updated_at": session.updated_at,
     }
+    row.update({name: getattr(session, name) for name in SESSION_COLUMNS if name not in row})
+    return row
 
 
 def session_rows(sessions, *, base: str) -> list[dict]:
@@ -166,7 +150,7 @@ def session_rows(sessions, *, base: str) -> list[dict]:
     delegations, sources and evidence: three queries whatever their number."""
     sessions = list(sessions)
     ids = [s["pk"] for s in sessions]
-    links = _SessionLinks(base)
+    links = Links(base)
     delegations = {pk: [] for pk in ids}
     sources = {pk: [] for pk in ids}
     evidence = {pk: [] for pk in ids}
@@ -255,7 +239,7 @@ def _add_sources(sources: dict, ids: list[int], cited: set[int], links) -> dict[
                     "source_name": source_name,
                     "original_url": http_url(url) or None,
                     "url": links.api_article(pk),
-                    "page": links.article(pk),
+                    "page": links.article_page(pk),
                 }
             )
     return texts
@@ -286,58 +270,13 @@ def evidence_sentence(article_id: int, start: int, end: int, text: str) -> dict:
     return {"article": article_id, "start": start, "end": end, "sentence": text, "facts": []}
 
 
-class _SessionLinks:
-    """The addresses of a page of session rows, each route split once (see addresses);
-    the same as country_ref, official_ref and series_ref write them."""
-
-    def __init__(self, base: str):
-        self.api_session = addresses(base, "api:session")
-        self.session = addresses(base, "meetings:session")
-        self.api_series = addresses(base, "api:series")
-        self.series_page = addresses(base, "meetings:series")
-        self.api_country = addresses(base, "api:country")
-        self.country_page = addresses(base, "meetings:country")
-        self.api_official = addresses(base, "api:official")
-        self.official_page = addresses(base, "meetings:official")
-        self.api_article = addresses(base, "api:article")
-        self.article = addresses(base, "meetings:article")
-
-    def series(self, slug: str, name: str) -> dict:
-        return {
-            "slug": slug,
-            "name": name,
-            "url": self.api_series(slug),
-            "page": self.series_page(slug),
-        }
-
-    def country(self, code: str | None, name: str | None) -> dict | None:
-        if not code:
-            return None
-        return {
-            "code": code,
-            "name": name or code,
-            "url": self.api_country(code),
-            "page": self.country_page(code),
-        }
-
-    def official(self, pk: int | None, name: str | None) -> dict | None:
-        if pk is None:
-            return None
-        return {
-            "id": pk,
-            "name": name,
-            "url": self.api_official(pk),
-            "page": self.official_page(pk),
-        }
-
-
-def _session_row(s: dict, links: _SessionLinks, delegations, sources, evidence) -> dict:
+def _session_row(s: dict, links: Links, delegations, sources, evidence) -> dict:
     pk, host = s["pk"], s["country__name"]
     venue = venue_label(virtual=s["virtual"], city=s["city"], country=host or "")
     return {
         "id": pk,
         "url": links.api_session(pk),
-        "page": links.session(pk),
+        "page": links.session_page(pk),
         "series": links.series(s["series__slug"], s["series__name"]),
         "number": s["number"],
         "status": s["status"],
@@ -377,6 +316,7 @@ def series_rows(groups, *, base: str, with_sessions: bool = False) -> list[dict]
     attach_party_briefs(groups)
     attach_session_briefs(groups)
     today = timezone.localdate()
+    links = Links(base)
     rows = []
     for group in groups:
         summary = timeline.summarize(group.session_list, today=today)
@@ -384,20 +324,20 @@ def series_rows(groups, *, base: str, with_sessions: bool = False) -> list[dict]
         row = {
             "slug": group.slug,
             "name": group.name,
-            "url": base + page_url("api:series", group.slug),
-            "page": base + Series.url_for(group.slug),
+            "url": links.api_series(group.slug),
+            "page": links.series_page(group.slug),
             "other_names": list(group.other_names or []),
             "kind": group.kind,
             "topic": group.topic or None,
-            "parties": [country_ref(base, p.pk, p.name) for p in group.party_list if is_country(p)],
+            "parties": [links.country(p.pk, p.name) for p in group.party_list if is_country(p)],
             "organizations": [
                 {"short_name": p.pk, "full_name": p.title}
                 for p in group.party_list
                 if not is_country(p)
             ],
             "held_sessions": summary.held_count,
-            "latest_session": session_ref(base, summary.latest),
-            "next_session": session_ref(base, summary.next),
+            "latest_session": links.session(summary.latest),
+            "next_session": links.session(summary.next),
             "cadence": {
                 "median_days": cadence.median_days,
                 "median_months": cadence.median_months,
@@ -407,7 +347,7 @@ def series_rows(groups, *, base: str, with_sessions: bool = False) -> list[dict]
             "sessions_url": list_url(base, "api:session_list", series=group.slug),
         }
         if with_sessions:
-            row["sessions"] = [session_ref(base, s) for s in group.session_list]
+            row["sessions"] = [links.session(s) for s in group.session_list]
         rows.append(row)
     return rows
 
@@ -416,9 +356,10 @@ def series_rows(groups, *, base: str, with_sessions: bool = False) -> list[dict]
 
 
 def country_rows(countries, *, base: str) -> list[dict]:
+    links = Links(base)
     return [
         {
-            **country_ref(base, c.alpha3, c.name),
+            **links.country(c.alpha3, c.name),
             "alpha2": c.alpha2,
             "other_names": list(c.other_names or []),
             "series_url": list_url(base, "api:series_list", country=c.alpha3),
@@ -429,11 +370,12 @@ def country_rows(countries, *, base: str) -> list[dict]:
 
 
 def official_rows(officials, *, base: str) -> list[dict]:
+    links = Links(base)
     return [
         {
-            **official_ref(base, o.pk, o.name),
+            **links.official(o.pk, o.name),
             "other_names": list(o.other_names or []),
-            "country": country_ref(base, o.country_id, o.country.name if o.country else None),
+            "country": links.country(o.country_id, o.country.name if o.country else None),
             "organization": o.organization.short_name if o.organization else None,
         }
         for o in officials
@@ -448,10 +390,11 @@ def official_delegations(official, *, base: str) -> list[dict]:
         .select_related("session__series", "country", "organization")
         .order_by(F("session__start_date").asc(nulls_last=True), "pk")
     )
+    links = Links(base)
     return [
         {
-            "session": session_ref(base, d.session),
-            "series": series_ref(base, d.session.series.slug, d.session.series.name),
+            "session": links.session(d.session),
+            "series": links.series(d.session.series.slug, d.session.series.name),
             "party": _party(
                 d.country_id,
                 d.country.name if d.country else None,
@@ -466,10 +409,11 @@ def official_delegations(official, *, base: str) -> list[dict]:
 
 
 def article_row(article, *, base: str) -> dict:
+    links = Links(base)
     return {
         "id": article.pk,
-        "url": base + page_url("api:article", article.pk),
-        "page": base + Article.url_for(article.pk),
+        "url": links.api_article(article.pk),
+        "page": links.article_page(article.pk),
         "title": article.title,
         "outlet": article.outlet,
         "published": _iso(article.published),
@@ -477,7 +421,7 @@ def article_row(article, *, base: str) -> dict:
         "original_url": http_url(article.url) or None,
         "outcome": article.outcome,
         "reason": article.reason,
-        "session": session_ref(base, article.session),
+        "session": links.session(article.session),
         "text": article.text,
         "evidence": article_sentences(article),
     }

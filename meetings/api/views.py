@@ -48,8 +48,8 @@ class FreesItsAnswer:
     """The rows of an answer are freed as soon as it is sent, not by the cycle
     collector: REST framework's response refers to itself and to its view in its
     renderer context, and the view to the response, so every answer was a cycle, and
-    with pages of two hundred sessions each full collection walked thousands of rows
-    (pauses of up to 100 ms)."""
+    with large pages of sessions each full collection walked thousands of rows (pauses
+    of up to 100 ms)."""
 
     def dispatch(self, request, *args, **kwargs):
         response = super().dispatch(request, *args, **kwargs)
@@ -125,8 +125,8 @@ class SessionList(ApiListView):
 
     serializer_class = serializers.SessionSerializer
     filterset_class = SessionFilter
-    # Two hundred rows a page as model instances (with their series and host) cost more
-    # than the rest of the answer.
+    # A full page of rows as model instances (with their series and host) cost more than
+    # the rest of the answer.
     columns = rows.SESSION_COLUMNS
 
     def get_queryset(self):
