@@ -38,7 +38,7 @@ STRONG_PASSING_RE = cue_re("passing_strong")
 PHONE_RE = cue_re("phone")
 # A concrete event in the past, not a mechanism's habits ("the dialogue has become...").
 DONE_RE = cue_re("done")
-EVENT_RE = cue_re("event")
+EVENT_RE = cue_re("event", "hosted")
 
 
 # "The Council of Ministers also discussed ...": without an owner, one state's cabinet.

@@ -35,21 +35,26 @@ SESSION_CHAIRED_RE = re.compile(
     r"\b(?:co-?chaired|chaired|led|headed)\s+by\b",
     re.IGNORECASE,
 )
-# "A and B led their respective delegations", "Committee meeting chairs A and his
-# Egyptian counterpart B signed the minutes": a sentence anywhere that names the heads.
-RESPECTIVE_RE = re.compile(
-    r"\b(?:led|headed|chaired)\s+(?:their|the)\s+respective\s+(?:delegations|sides|teams)\b"
-    r"|\b(?:led|headed)\s+delegations\b[^.;]*\brespectively\b"
-    rf"|\b(?:{SESSION_NOUNS}|committee|commission)(?:['’]s)?\s+(?:co-?)?chairs,?\s+"
+# "A and B led their respective delegations", "A and B led delegations to the meeting
+# respectively": the two heads, in the order of the sides.
+RESPECTIVELY_RE = re.compile(
+    r"\b(?:led|headed|chaired)\s+(?:(?:their|the)\s+respective\s+(?:delegations|sides|teams)\b"
+    r"|(?:their\s+)?delegations\b[^.;]*\brespectively\b)",
+    re.IGNORECASE,
+)
+# "Committee meeting chairs A and his Egyptian counterpart B signed the minutes".
+MEETING_CHAIRS_RE = re.compile(
+    rf"\b(?:{SESSION_NOUNS}|committee|commission)(?:['’]s)?\s+(?:co-?)?chairs,?\s+"
     r"(?:the\s+)?(?-i:[A-Z])",
     re.IGNORECASE,
 )
-# "A and B led delegations to the meeting respectively": in the order of the sides.
-RESPECTIVELY_RE = re.compile(
-    r"\b(?:led|headed)\s+(?:their\s+)?(?:respective\s+)?delegations\b[^.;]*\brespectively\b"
-    r"|\b(?:led|headed)\s+(?:their|the)\s+respective\s+delegations\b",
-    re.IGNORECASE,
-)
+
+
+def names_the_heads(text: str) -> bool:
+    """A sentence that names the session's heads wherever it stands in the report."""
+    return bool(RESPECTIVELY_RE.search(text) or MEETING_CHAIRS_RE.search(text))
+
+
 EARLIER_MEETING_RE = re.compile(
     r"\b(?:last\s+(?:week|month|year)['’]s|(?:the\s+)?(?:previous|earlier|recent|last))\s+"
     r"(?:\w+\s+)?(?:summit|meeting|talks|visit|session)\s+(?:between|with)\s+[^.;,]{1,160}",
@@ -154,7 +159,7 @@ def find_heads(
         i
         for i, s in enumerate(sentences)
         if i not in window
-        and (LEAD_HINT_RE.search(s.text) or RESPECTIVE_RE.search(s.text) or i in related)
+        and (LEAD_HINT_RE.search(s.text) or names_the_heads(s.text) or i in related)
     ]
     _, people = known_names(sentences, wanted=set(window))
     # "as a follow-up to last month's summit between President A and Prime Minister B":
@@ -186,7 +191,7 @@ def find_heads(
         if event_index - 2 <= i < event_index + (10 if listed else 4)
         or any(m.lead_party for m in people[i])
         or SESSION_CHAIRED_RE.search(sentences[i].text)
-        or RESPECTIVE_RE.search(sentences[i].text)
+        or names_the_heads(sentences[i].text)
         or i in related
     ]
     heads: dict[str, Head] = {}

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from meetings.extraction.dates import MONTHS as MONTH_NUMBERS
 from meetings.extraction.dates import WEEKDAYS
 from meetings.extraction.gazetteer import ALIAS_POPULATION, DEMONYM, NAME, fold, gazetteer
+from meetings.extraction.vocab import cue_re
 
 VIRTUAL_RE = re.compile(
     r"\b(?:via\s+video|by\s+video|video[\s-]?conferenc\w*|videoconferenc\w*|video\s+link|"
@@ -38,12 +39,7 @@ CAPITAL_RE = re.compile(
 )
 # "Tashkent hosted the fifth meeting", "Tashkent served as the venue for": the host
 # city or state as the subject.
-HOSTED_RE = re.compile(
-    r"\b(?P<place>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)\s+(?:hosted|hosts|is\s+hosting|"
-    r"play(?:ed|s)\s+host\s+to|"
-    r"(?:served|serves|was)\s+as\s+(?:the\s+)?(?:backdrop|venue|setting|host)\s+(?:for|of|to)|"
-    r"was\s+the\s+(?:venue|scene|setting)\s+(?:for|of))\b"
-)
+HOSTED_RE = cue_re("hosted", prefix=r"\b(?P<place>(?-i:[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?))\s+")
 PROVINCE_RE = re.compile(
     r"\b(?:province|region|state|prefecture|governorate|oblast)\s+of\s+(?P<a>[A-Z][\w'’-]*)"
     r"|(?P<b>[A-Z][\w'’-]*)\s+(?:Province|Region|Prefecture|Governorate|Oblast)\b"
