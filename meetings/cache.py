@@ -32,17 +32,13 @@ RECOMPUTED_HEADERS = {"content-length", "etag", "last-modified", "set-cookie"}
 
 
 def data_version() -> tuple[int, datetime.datetime]:
-    """The current version number and when it last changed."""
-    from meetings.models import DataVersion
+    """The current version number and when it last changed: read with the list cache's
+    version (meetings/pagination.py), in the same query and once per request."""
+    from meetings.pagination import LIST_CACHE
 
-    # Read on every request: plain SQL, since building the ORM query cost more than
-    # answering it.
-    with connections[DEFAULT_DB_ALIAS].cursor() as cursor:
-        cursor.execute(f"SELECT number, changed_at FROM {DataVersion._meta.db_table} WHERE id = 1")
-        row = cursor.fetchone()
-    if row is None:
+    *_, number, changed_at = LIST_CACHE.version(DEFAULT_DB_ALIAS)
+    if number is None:
         return 0, EPOCH
-    number, changed_at = row
     if isinstance(changed_at, str):  # SQLite hands back text for a raw query
         changed_at = datetime.datetime.fromisoformat(changed_at)
     if timezone.is_naive(changed_at):

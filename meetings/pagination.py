@@ -157,12 +157,16 @@ class ListCache:
     @staticmethod
     def read_version(alias):
         with connections[alias].cursor() as cursor:
-            # With the number every committed write bumps (DataVersion, see cache.py):
-            # it also sees the changes the dates cannot (a new country, an edited party).
+            # With the number every committed write bumps and when (DataVersion, which
+            # the page cache keys on, see cache.data_version): it also sees the changes
+            # the dates cannot (a new country, an edited party). Plain SQL, read on every
+            # request: building the ORM query cost more than answering it.
+            version = DataVersion._meta.db_table
             cursor.execute(
                 f"SELECT (SELECT MAX(updated_at) FROM {Session._meta.db_table}), "
                 f"(SELECT MAX(created_at) FROM {Series._meta.db_table}), "
-                f"(SELECT number FROM {DataVersion._meta.db_table} WHERE id = 1)"
+                f"(SELECT number FROM {version} WHERE id = 1), "
+                f"(SELECT changed_at FROM {version} WHERE id = 1)"
             )
             return tuple(cursor.fetchone())
 
